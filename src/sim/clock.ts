@@ -1,0 +1,273 @@
+// The simulation's clock. Every simulated duration (pulls, start-up delays, probe periods, back-offs, grace
+// periods) is scheduled here in *simulated* milliseconds. Two kinds:
+//  - VirtualClock: time moves only when a test calls advance(); nothing ever sleeps.
+//  - ScaledClock: real time, every simulated duration divided by `speed`; the real timer comes from outside
+//    (src/cli wires in setTimeout/Date.now), because nothing in src/sim touches the real clock.
+// Timestamps written into objects come from wallTime(): real wall-clock time for a ScaledClock, so kubectl
+// never sees a time in the future, and the virtual time for a VirtualClock.
+
+export type TimerId = number;
+
+export interface Clock {
+  /** Simulated milliseconds since the clock started: monotonic, for durations and ordering. */
+  now(): number;
+  /** Epoch milliseconds for timestamps written into objects and log lines. */
+  wallTime(): number;
+  /** Runs `fn` after `delayMs` simulated milliseconds. */
+  setTimer(fn: () => void, delayMs: number): TimerId;
+  clearTimer(id: TimerId): void;
+}
+
+interface Timer {
+  id: TimerId;
+  at: number;
+  fn: () => void;
+}
+
+/** Timers ordered by due time (then by creation), run in that order. A binary heap: 10,000 Pods keep many timers. */
+export class TimerQueue {
+  private heap: Timer[] = [];
+  private live = new Map<TimerId, Timer>();
+  private nextId = 1;
+
+  add(at: number, fn: () => void): TimerId {
+    const timer = { id: this.nextId++, at, fn };
+    this.live.set(timer.id, timer);
+    this.heap.push(timer);
+    this.up(this.heap.length - 1);
+    return timer.id;
+  }
+
+  cancel(id: TimerId): void {
+    this.live.delete(id);
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Due time of the earliest live timer, or undefined. */
+  nextAt(): number | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.at;
+  }
+
+  /** Removes and returns the earliest live timer due at or before `t`. */
+  popDue(t: number): Timer | undefined {
+    this.dropCancelled();
+    const top = this.heap[0];
+    if (!top || top.at > t) return undefined;
+    this.removeTop();
+    this.live.delete(top.id);
+    return top;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length > 0 && !this.live.has(this.heap[0]!.id)) this.removeTop();
+  }
+
+  private removeTop(): void {
+    const last = this.heap.pop()!;
+    if (this.heap.length > 0) {
+      this.heap[0] = last;
+      this.down(0);
+    }
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.at < b.at || (a.at === b.at && a.id < b.id);
+  }
+
+  private up(i: number): void {
+    const h = this.heap;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i]!, h[p]!)) break;
+      [h[i], h[p]] = [h[p]!, h[i]!];
+      i = p;
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
+      if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+}
+
+/** Time that moves only when told to. `startWall` is the epoch ms that simulated time 0 maps to. */
+export class VirtualClock implements Clock {
+  private t = 0;
+  private readonly timers = new TimerQueue();
+
+  constructor(private readonly startWall = Date.UTC(2026, 0, 1, 12, 0, 0)) {}
+
+  now(): number {
+    return this.t;
+  }
+
+  wallTime(): number {
+    return this.startWall + this.t;
+  }
+
+  setTimer(fn: () => void, delayMs: number): TimerId {
+    return this.timers.add(this.t + Math.max(0, delayMs), fn);
+  }
+
+  clearTimer(id: TimerId): void {
+    this.timers.cancel(id);
+  }
+
+  /** Moves time forward by `ms`, running every timer that falls due on the way, in order. */
+  advance(ms: number): void {
+    const end = this.t + ms;
+    for (;;) {
+      const timer = this.timers.popDue(end);
+      if (!timer) break;
+      this.t = Math.max(this.t, timer.at);
+      timer.fn();
+    }
+    this.t = end;
+  }
+
+  /** Runs timers already due without moving time (what a real event loop does on its next turn). */
+  flush(): void {
+    this.advance(0);
+  }
+
+  pendingTimers(): number {
+    return this.timers.size;
+  }
+}
+
+/** What a ScaledClock needs from the real world; src/cli passes Date.now and setTimeout. */
+export interface RealTime {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Real time with every simulated duration divided by `speed`; can be paused and stepped. */
+export class ScaledClock implements Clock {
+  private readonly timers = new TimerQueue();
+  private simAtBase = 0;
+  private realAtBase: number;
+  private isPaused = false;
+  private pending: unknown = undefined;
+  /** Simulated time the real timer is set for, so a later timer does not re-arm it. */
+  private armedAt = Infinity;
+
+  constructor(
+    private readonly real: RealTime,
+    private currentSpeed = 1,
+  ) {
+    if (!(currentSpeed > 0)) throw new RangeError(`speed must be a positive number, got ${currentSpeed}`);
+    this.realAtBase = real.now();
+  }
+
+  now(): number {
+    if (this.isPaused) return this.simAtBase;
+    return this.simAtBase + (this.real.now() - this.realAtBase) * this.currentSpeed;
+  }
+
+  wallTime(): number {
+    return this.real.now();
+  }
+
+  setTimer(fn: () => void, delayMs: number): TimerId {
+    const at = this.now() + Math.max(0, delayMs);
+    const id = this.timers.add(at, fn);
+    if (at < this.armedAt) this.arm();
+    return id;
+  }
+
+  clearTimer(id: TimerId): void {
+    this.timers.cancel(id);
+  }
+
+  speed(): number {
+    return this.currentSpeed;
+  }
+
+  setSpeed(speed: number): void {
+    if (!(speed > 0)) throw new RangeError(`speed must be a positive number, got ${speed}`);
+    this.rebase();
+    this.currentSpeed = speed;
+    this.arm();
+  }
+
+  paused(): boolean {
+    return this.isPaused;
+  }
+
+  pause(): void {
+    if (this.isPaused) return;
+    this.rebase();
+    this.isPaused = true;
+    this.disarm();
+  }
+
+  resume(): void {
+    if (!this.isPaused) return;
+    this.isPaused = false;
+    this.realAtBase = this.real.now();
+    this.arm();
+  }
+
+  /** Jumps simulated time forward by `ms`, running what falls due. */
+  step(ms: number): void {
+    this.rebase();
+    const end = this.simAtBase + ms;
+    this.runDue(end);
+    this.simAtBase = end;
+    this.arm();
+  }
+
+  /** Stops the real timer; the clock can no longer fire. */
+  stop(): void {
+    this.isPaused = true;
+    this.disarm();
+  }
+
+  private rebase(): void {
+    this.simAtBase = this.now();
+    this.realAtBase = this.real.now();
+  }
+
+  private runDue(until: number): void {
+    for (;;) {
+      const timer = this.timers.popDue(until);
+      if (!timer) break;
+      timer.fn();
+    }
+  }
+
+  private disarm(): void {
+    if (this.pending !== undefined) this.real.clearTimeout(this.pending);
+    this.pending = undefined;
+    this.armedAt = Infinity;
+  }
+
+  private arm(): void {
+    this.disarm();
+    if (this.isPaused) return;
+    const next = this.timers.nextAt();
+    if (next === undefined) return;
+    const realDelay = Math.max(0, (next - this.now()) / this.currentSpeed);
+    this.armedAt = next;
+    this.pending = this.real.setTimeout(() => {
+      this.pending = undefined;
+      this.armedAt = Infinity;
+      this.runDue(this.now());
+      this.arm();
+    }, realDelay);
+  }
+}
