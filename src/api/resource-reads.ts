@@ -1,0 +1,44 @@
+// GET of one object or a list, as a plain object/list or as a Table for `kubectl get`.
+import { apiVersionOf } from '../kube/kinds.js';
+import type { KubeObject } from '../kube/types.js';
+import { sendJson } from './http-responses.js';
+import { responseShape } from './media-types.js';
+import { listOptions } from './query-options.js';
+import { refFor, type ResourceRequest } from './request-context.js';
+import { writeJsonWithArray } from './streamed-json.js';
+import { includeObjectParam, toTableFor } from './tables.js';
+
+export async function getObject(r: ResourceRequest, name: string): Promise<void> {
+  const object = await r.source.get(refFor(r, name));
+  const shape = responseShape(r.accept);
+  if (!shape.table) {
+    sendJson(r.res, 200, object);
+    return;
+  }
+  const table = toTableFor(r.info.kind, [object], r.source.now(), includeObjectParam(r.query.get('includeObject')));
+  table.apiVersion = shape.apiVersion;
+  table.metadata = { resourceVersion: object.metadata.resourceVersion ?? '' };
+  sendJson(r.res, 200, table);
+}
+
+export async function listObjects(r: ResourceRequest): Promise<void> {
+  const result = await r.source.list(r.info.kind, listOptions(r.query, r.path.namespace), apiVersionOf(r.info));
+  // `limit` is not honoured: the whole list is one page without a `continue` token, which kubectl accepts
+  // (it stops paging), and one response is much faster for it than twenty pages of 500.
+  const items: readonly KubeObject[] = result.items;
+  const metadata = { resourceVersion: result.resourceVersion };
+  const shape = responseShape(r.accept);
+  r.res.statusCode = 200;
+  r.res.setHeader('Content-Type', 'application/json');
+  r.res.setHeader('Cache-Control', 'no-cache, private');
+  if (!shape.table) {
+    const head = { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata };
+    await writeJsonWithArray(r.res, head, 'items', items, (batch) => [...batch]);
+    return;
+  }
+  const now = r.source.now();
+  const includeObject = includeObjectParam(r.query.get('includeObject'));
+  const columns = toTableFor(r.info.kind, [], now, includeObject).columnDefinitions;
+  const head = { kind: 'Table', apiVersion: shape.apiVersion, metadata, columnDefinitions: columns };
+  await writeJsonWithArray(r.res, head, 'rows', items, (batch) => toTableFor(r.info.kind, batch, now, includeObject).rows);
+}
