@@ -246,17 +246,28 @@ export function matchLabelSelectorObject(selector: LabelSelectorObject | null | 
 /** `metav1.FormatLabelSelector`: `app=web,tier in (a,b)`, `<none>` for an empty one. */
 export function formatLabelSelectorObject(selector: LabelSelectorObject | null | undefined): string {
   if (!selector) return '<none>';
-  const parts: string[] = [];
-  for (const key of Object.keys(selector.matchLabels ?? {}).sort()) parts.push(`${key}=${selector.matchLabels![key]}`);
+  // Like labels.Selector.String(): requirements sorted by key, set values sorted.
+  const parts: [string, string][] = [];
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) parts.push([key, `${key}=${value}`]);
   for (const e of selector.matchExpressions ?? []) {
     const values = [...(e.values ?? [])].sort().join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else parts.push(`!${e.key}`);
+    if (e.operator === 'In') parts.push([e.key, `${e.key} in (${values})`]);
+    else if (e.operator === 'NotIn') parts.push([e.key, `${e.key} notin (${values})`]);
+    else if (e.operator === 'Exists') parts.push([e.key, e.key]);
+    else parts.push([e.key, `!${e.key}`]);
   }
-  const text = parts.join(',');
+  const text = parts
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((p) => p[1])
+    .join(',');
   return text === '' ? '<none>' : text;
+}
+
+/** `labels.FormatLabels`: `a=1,b=2` sorted by key, `<none>` when empty. */
+export function formatLabels(labels: Record<string, string> | null | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return '<none>';
+  return keys.map((k) => `${k}=${labels![k]}`).join(',');
 }
 
 // ---- field selectors ---------------------------------------------------------------------------
