@@ -1,0 +1,55 @@
+// Plain JSON values as the merge functions see them: objects, arrays and scalars, nothing else.
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A fresh copy of a JSON value; `undefined` members are dropped as JSON would. */
+export function cloneJson<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(cloneJson) as T;
+  if (isJsonObject(v)) {
+    const out: JsonObject = {};
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (x !== undefined) out[k] = cloneJson(x);
+    }
+    return out as T;
+  }
+  return v;
+}
+
+/** Structural equality of two JSON values (key order ignored, `undefined` members ignored). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (isJsonObject(a)) {
+    if (!isJsonObject(b)) return false;
+    let count = 0;
+    for (const k of Object.keys(a)) {
+      if (a[k] === undefined) continue;
+      count++;
+      if (!(k in b) || !jsonEqual(a[k], b[k])) return false;
+    }
+    for (const k of Object.keys(b)) if (b[k] !== undefined) count--;
+    return count === 0;
+  }
+  return false;
+}
+
+/** Go's reflect.TypeOf comparison as the patch code uses it: map, list, string, number, bool, null. */
+export function jsonKind(v: unknown): 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'array';
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return t;
+  return 'object';
+}
