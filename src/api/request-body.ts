@@ -45,11 +45,9 @@ export function mediaTypeOf(req: IncomingMessage): string {
 /** JS's JSON.parse message turned into what Go's encoding/json says for the same input. */
 function goJsonError(text: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  const at = /position (\d+)/.exec(message);
-  const pos = at ? Number(at[1]) : text.trimEnd().length;
-  if (pos >= text.trimEnd().length || /end of JSON input/i.test(message)) return 'unexpected end of JSON input';
-  const c = text[pos]!;
-  return `invalid character '${c}' looking for beginning of value`;
+  const token = /Unexpected token '?(.)'?/.exec(message) ?? /Unexpected (?:non-whitespace )?character.*?'(.)'/.exec(message);
+  if (token && text.trim().length > 0) return `invalid character '${token[1]}' looking for beginning of value`;
+  return 'unexpected end of JSON input';
 }
 
 export function decodeJson(body: Buffer): unknown {

@@ -6,7 +6,7 @@ import { responseShape } from './media-types.js';
 import { listOptions } from './query-options.js';
 import { refFor, type ResourceRequest } from './request-context.js';
 import { writeJsonWithArray } from './streamed-json.js';
-import { includeObjectParam, toTableFor } from './tables.js';
+import { includeObjectParam, tableColumns, tableOf, tableRows } from './tables.js';
 
 export async function getObject(r: ResourceRequest, name: string): Promise<void> {
   const object = await r.source.get(refFor(r, name));
@@ -15,10 +15,8 @@ export async function getObject(r: ResourceRequest, name: string): Promise<void>
     sendJson(r.res, 200, object);
     return;
   }
-  const table = toTableFor(r.info.kind, [object], r.source.now(), includeObjectParam(r.query.get('includeObject')));
-  table.apiVersion = shape.apiVersion;
-  table.metadata = { resourceVersion: object.metadata.resourceVersion ?? '' };
-  sendJson(r.res, 200, table);
+  const includeObject = includeObjectParam(r.query.get('includeObject'));
+  sendJson(r.res, 200, tableOf(r.info.kind, [object], r.source.now(), includeObject, shape.apiVersion, object.metadata.resourceVersion ?? ''));
 }
 
 export async function listObjects(r: ResourceRequest): Promise<void> {
@@ -38,7 +36,6 @@ export async function listObjects(r: ResourceRequest): Promise<void> {
   }
   const now = r.source.now();
   const includeObject = includeObjectParam(r.query.get('includeObject'));
-  const columns = toTableFor(r.info.kind, [], now, includeObject).columnDefinitions;
-  const head = { kind: 'Table', apiVersion: shape.apiVersion, metadata, columnDefinitions: columns };
-  await writeJsonWithArray(r.res, head, 'rows', items, (batch) => toTableFor(r.info.kind, batch, now, includeObject).rows);
+  const head = { kind: 'Table', apiVersion: shape.apiVersion, metadata, columnDefinitions: tableColumns(r.info.kind) };
+  await writeJsonWithArray(r.res, head, 'rows', items, (batch) => tableRows(r.info.kind, batch, now, includeObject));
 }

@@ -1,44 +1,38 @@
 // Server-side printing: `kubectl get` asks for a meta.k8s.io Table and prints its cells; without one it
-// falls back to NAME and AGE only. The columns and cells come from src/kube/print (the upstream printers).
+// falls back to NAME and AGE only. The columns and cells are the upstream printers' (src/kube/print).
+import { tableRow, toTable, printerFor, type IncludeObject, type TableColumnDefinition, type TableRow } from '../kube/print/table.js';
 import type { KubeObject } from '../kube/types.js';
-import { ageColumn } from '../kube/print/human-duration.js';
 
-export type IncludeObject = 'None' | 'Metadata' | 'Object';
+export type { IncludeObject };
 
 export function includeObjectParam(value: string | null): IncludeObject {
   return value === 'None' || value === 'Object' ? value : 'Metadata';
 }
 
-export interface Table {
+/** A Table as sent: apiVersion is whichever of meta.k8s.io/v1 or v1beta1 the client asked for. */
+export interface ResponseTable {
   kind: 'Table';
   apiVersion: string;
-  metadata: { resourceVersion?: string; [key: string]: unknown };
-  columnDefinitions: Record<string, unknown>[];
-  rows: Record<string, unknown>[];
+  metadata: { resourceVersion?: string };
+  columnDefinitions: TableColumnDefinition[];
+  rows: TableRow[];
 }
 
-function rowObject(obj: KubeObject, includeObject: IncludeObject): KubeObject | undefined {
-  if (includeObject === 'None') return undefined;
-  if (includeObject === 'Object') return obj;
-  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
+export function tableOf(
+  kind: string,
+  objects: KubeObject[],
+  now: number,
+  includeObject: IncludeObject,
+  apiVersion: string,
+  resourceVersion: string,
+): ResponseTable {
+  return { ...toTable(kind, objects, now, { includeObject }, resourceVersion), apiVersion };
 }
 
-// TEMPORARY until src/kube/print/table.ts (kube-print) lands: the server's default printer, NAME and AGE.
-export function toTableFor(kind: string, objects: readonly KubeObject[], now: number, includeObject: IncludeObject): Table {
-  void kind;
-  return {
-    kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
-    metadata: {},
-    columnDefinitions: [
-      { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
-      { name: 'Age', type: 'string', format: '', description: 'CreationTimestamp is a timestamp representing the server time when this object was created.', priority: 0 },
-    ],
-    rows: objects.map((o) => {
-      const row: Record<string, unknown> = { cells: [o.metadata.name ?? '', ageColumn(o.metadata.creationTimestamp, now)] };
-      const object = rowObject(o, includeObject);
-      if (object) row['object'] = object;
-      return row;
-    }),
-  };
+export function tableColumns(kind: string): TableColumnDefinition[] {
+  return printerFor(kind).columns;
+}
+
+export function tableRows(kind: string, objects: readonly KubeObject[], now: number, includeObject: IncludeObject): TableRow[] {
+  return objects.map((o) => tableRow(kind, o, now, includeObject));
 }

@@ -8,7 +8,7 @@ import { responseShape } from './media-types.js';
 import { listOptions, nonNegativeInt } from './query-options.js';
 import type { ResourceRequest } from './request-context.js';
 import { toApiError } from './status-errors.js';
-import { includeObjectParam, toTableFor } from './tables.js';
+import { includeObjectParam, tableOf } from './tables.js';
 
 export function watchObjects(r: ResourceRequest, name?: string): void {
   const options: WatchOptions = listOptions(r.query, r.path.namespace);
@@ -25,9 +25,7 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
   let columnsSent = false;
   const encode = (event: WatchEvent): string => {
     if (!shape.table) return JSON.stringify(event);
-    const table = toTableFor(r.info.kind, [event.object], r.source.now(), includeObject);
-    table.apiVersion = shape.apiVersion;
-    table.metadata = { resourceVersion: event.object.metadata.resourceVersion ?? '' };
+    const table = tableOf(r.info.kind, [event.object], r.source.now(), includeObject, shape.apiVersion, event.object.metadata.resourceVersion ?? '');
     // The header is printed once; later events may leave the columns out (kubectl reuses the last ones).
     if (columnsSent) table.columnDefinitions = [];
     columnsSent = true;

@@ -206,7 +206,7 @@ export class FakeCluster implements ClusterSource {
     }
     if (options.previous) throw badRequest(`previous terminated container "${target.container}" in pod "${target.pod}" not found`);
     let lines = this.logLines.get(`${target.pod}/${target.container}`) ?? [];
-    if (options.tailLines !== undefined) lines = lines.slice(-options.tailLines);
+    if (options.tailLines !== undefined) lines = options.tailLines === 0 ? [] : lines.slice(-options.tailLines);
     for (const l of lines) sink.line({ time: l.time, stream: 'stdout', text: l.text });
     if (!options.follow) {
       sink.end();
