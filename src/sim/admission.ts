@@ -1,0 +1,133 @@
+// What the API server does to an object before it is stored: resolve its kind, fill the name from
+// generateName, check the namespace, decode strictly (fieldValidation), default, run the admission plugins
+// the simulator needs (ServiceAccount, DefaultTolerationSeconds), and validate.
+
+import { ApiError, badRequest, notFound } from '../kube/api-error.js';
+import type { FieldValidation } from '../kube/cluster-source.js';
+import type { KubeObject, Pod } from '../kube/types.js';
+import { applyDefaults, decodingError, findKind, strictDecodingError, unknownFields, validateObject, validatePodUpdate, type KindInfo } from './kube-deps.js';
+import { qosClass } from './pod-resources.js';
+import type { SeededRandom } from './random.js';
+import type { ObjectStore } from './store.js';
+
+export interface Admitted {
+  object: KubeObject;
+  info: KindInfo;
+  warnings: string[];
+}
+
+export function kindInfoOrThrow(apiVersion: string, kind: string): KindInfo {
+  const info = findKind(apiVersion, kind);
+  if (!info) throw badRequest(`no matches for kind "${kind}" in version "${apiVersion}"`);
+  return info;
+}
+
+function decode(obj: KubeObject, validation: FieldValidation, warnings: string[]): void {
+  const typeError = decodingError(obj);
+  if (typeError) throw typeError;
+  if (validation === 'Ignore') return;
+  const unknown = unknownFields(obj);
+  if (unknown.length === 0) return;
+  if (validation === 'Strict') throw strictDecodingError(obj, unknown);
+  for (const path of unknown) warnings.push(`unknown field "${path}"`);
+}
+
+/** The plugins of a default API server that shape a new Pod. */
+function admitPod(pod: Pod, random: SeededRandom): void {
+  const spec = pod.spec;
+  // ServiceAccount admission: the default account and its token volume.
+  spec.serviceAccountName ??= (spec.serviceAccount as string | undefined) ?? 'default';
+  spec.serviceAccount = spec.serviceAccountName;
+  if (spec.automountServiceAccountToken !== false && !(spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'))) {
+    const name = `kube-api-access-${random.nameSuffix(5)}`;
+    spec.volumes = [
+      ...(spec.volumes ?? []),
+      {
+        name,
+        projected: {
+          // @ts-expect-error defaultMode is a real field the shared Volume type does not list
+          defaultMode: 420,
+          sources: [
+            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+          ],
+        },
+      },
+    ];
+    const mount = { name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' };
+    for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+      if (!(c.volumeMounts ?? []).some((m) => m.mountPath === mount.mountPath)) c.volumeMounts = [...(c.volumeMounts ?? []), { ...mount }];
+    }
+  }
+  // DefaultTolerationSeconds: 300 s on not-ready and unreachable nodes unless the Pod says otherwise.
+  const tolerations = spec.tolerations ?? [];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const covered = tolerations.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
+    if (!covered) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  }
+  spec.tolerations = tolerations;
+}
+
+export function admitCreate(input: KubeObject, validation: FieldValidation, store: ObjectStore, random: SeededRandom): Admitted {
+  const info = kindInfoOrThrow(input.apiVersion, input.kind);
+  const warnings: string[] = [];
+  decode(input, validation, warnings);
+  const obj = structuredClone(input) as KubeObject;
+  obj.metadata ??= {};
+  if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${random.nameSuffix(5)}`;
+  if (info.namespaced) {
+    obj.metadata.namespace ||= 'default';
+    const ns = store.get('Namespace', undefined, obj.metadata.namespace);
+    if (!ns) throw notFound('namespaces', obj.metadata.namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw new ApiError('Forbidden', `${info.resource} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${obj.metadata.namespace} because it is being terminated`, {
+        name: obj.metadata.name,
+        kind: info.resource,
+      });
+    }
+  } else {
+    delete obj.metadata.namespace;
+  }
+  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete obj.metadata[k];
+  applyDefaults(obj);
+  if (obj.kind === 'Pod' && obj.spec) admitPod(obj as Pod, random);
+  const error = validateObject(obj);
+  if (error) throw error;
+  if (obj.kind === 'Pod') {
+    // A new Pod's status is the API server's: Pending, nothing else (clients cannot create it Running).
+    obj.status = { phase: 'Pending', qosClass: qosClass(obj as Pod) };
+  }
+  return { object: obj, info, warnings };
+}
+
+/** A full replacement of a stored object (PUT, or the result of a patch). */
+export function admitUpdate(old: KubeObject, input: KubeObject, validation: FieldValidation, subresource?: string): Admitted {
+  const info = kindInfoOrThrow(input.apiVersion ?? old.apiVersion, input.kind ?? old.kind);
+  const warnings: string[] = [];
+  decode(input, validation, warnings);
+  const obj = structuredClone(input) as KubeObject;
+  obj.metadata = {
+    ...obj.metadata,
+    name: old.metadata.name,
+    namespace: old.metadata.namespace,
+    uid: old.metadata.uid,
+    creationTimestamp: old.metadata.creationTimestamp,
+    ...(old.metadata.deletionTimestamp ? { deletionTimestamp: old.metadata.deletionTimestamp, deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds } : {}),
+  };
+  if (!info.namespaced) delete obj.metadata.namespace;
+  if (subresource === 'status') {
+    // The status subresource changes status only.
+    return { object: { ...old, status: obj.status }, info, warnings };
+  }
+  if (old.status !== undefined && info.subresources.some((s) => s.name === 'status')) obj.status = old.status;
+  applyDefaults(obj);
+  if (obj.kind === 'Pod') {
+    // Admission defaults (tolerations, token volume) were added at creation and must survive a patch that omits them.
+    const error = validatePodUpdate(old, obj);
+    if (error) throw error;
+  }
+  const error = validateObject(obj, { operation: 'update' });
+  if (error) throw error;
+  return { object: obj, info, warnings };
+}

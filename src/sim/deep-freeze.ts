@@ -1,0 +1,19 @@
+// The store hands out shared objects instead of copies (10,000 Pods, many watchers): freezing is what makes
+// "never mutate what the store returns" a rule the runtime enforces. Already-frozen subtrees are skipped, so
+// a copy-on-write update freezes only the parts it rebuilt.
+
+export function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item);
+  } else {
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** A mutable deep copy of plain JSON (what a caller edits before writing it back). */
+export function cloneJson<T>(value: T): T {
+  return structuredClone(value);
+}

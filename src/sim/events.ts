@@ -1,0 +1,130 @@
+// Event objects as the kubelet, scheduler and controllers record them (core/v1 Event, what `kubectl describe`
+// and `kubectl get events` read). Repeats of the same event are aggregated into one object with a growing
+// count and lastTimestamp, as client-go's event correlator does. Events are bounded: older than an hour
+// (the API server's event TTL) or beyond `maxEvents`, the oldest go.
+
+import type { KubeEvent, KubeObject } from '../kube/types.js';
+import type { Clock } from './clock.js';
+import { isoSeconds, type ObjectStore } from './store.js';
+
+export interface EventSource {
+  component: string;
+  /** The node, for kubelet events. */
+  host?: string;
+  /** reportingInstance; defaults to the host. */
+  instance?: string;
+}
+
+export interface EventRecorderOptions {
+  maxEvents?: number;
+  ttlMs?: number;
+}
+
+interface Recorded {
+  key: string;
+  namespace: string;
+  name: string;
+  lastAt: number;
+  count: number;
+}
+
+export class EventRecorder {
+  private readonly byKey = new Map<string, Recorded>();
+  /** Oldest first; an entry is stale when its Recorded was re-queued or removed. */
+  private readonly order: Recorded[] = [];
+  private orderStart = 0;
+  private lastNanos = 0n;
+  private readonly maxEvents: number;
+  private readonly ttlMs: number;
+  /** False turns recording off (benchmarks of the bare machinery). */
+  enabled = true;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: Clock,
+    options: EventRecorderOptions = {},
+  ) {
+    this.maxEvents = options.maxEvents ?? 10_000;
+    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+  }
+
+  record(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
+    if (!this.enabled) return;
+    const meta = involved.metadata;
+    const namespace = meta.namespace ?? 'default';
+    const key = `${meta.uid}|${fieldPath ?? ''}|${reason}|${message}|${source.component}|${source.host ?? ''}`;
+    const wall = this.clock.wallTime();
+    const now = isoSeconds(wall);
+    this.expire();
+    const seen = this.byKey.get(key);
+    if (seen) {
+      const old = this.store.get('Event', seen.namespace, seen.name) as KubeEvent | undefined;
+      if (old) {
+        seen.count++;
+        seen.lastAt = this.clock.now();
+        this.store.replace({ ...old, count: seen.count, lastTimestamp: now });
+        return;
+      }
+      this.byKey.delete(key);
+    }
+    const name = `${meta.name}.${this.nanosHex(wall)}`;
+    const event: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace },
+      involvedObject: {
+        kind: involved.kind,
+        ...(meta.namespace ? { namespace: meta.namespace } : {}),
+        name: meta.name ?? '',
+        uid: meta.uid,
+        apiVersion: involved.apiVersion,
+        resourceVersion: meta.resourceVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.instance ?? source.host ?? '',
+    };
+    this.store.create(event);
+    const recorded: Recorded = { key, namespace, name, lastAt: this.clock.now(), count: 1 };
+    this.byKey.set(key, recorded);
+    this.order.push(recorded);
+    while (this.order.length - this.orderStart > this.maxEvents) this.drop(this.order[this.orderStart++]!);
+    this.compact();
+  }
+
+  /** Forget events of an object that is gone (the API server keeps them until their TTL; so do we). */
+  private expire(): void {
+    const cutoff = this.clock.now() - this.ttlMs;
+    while (this.orderStart < this.order.length && this.order[this.orderStart]!.lastAt < cutoff) {
+      this.drop(this.order[this.orderStart++]!);
+    }
+  }
+
+  private drop(recorded: Recorded): void {
+    if (this.byKey.get(recorded.key) === recorded) this.byKey.delete(recorded.key);
+    this.store.remove('Event', recorded.namespace, recorded.name);
+  }
+
+  private compact(): void {
+    if (this.orderStart > 1024 && this.orderStart * 2 > this.order.length) {
+      this.order.splice(0, this.orderStart);
+      this.orderStart = 0;
+    }
+  }
+
+  /** Event names are `<object>.<unix nanoseconds in hex>`, made unique when two share a nanosecond. */
+  private nanosHex(wallMs: number): string {
+    let nanos = BigInt(Math.floor(wallMs)) * 1_000_000n;
+    if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n;
+    this.lastNanos = nanos;
+    return nanos.toString(16);
+  }
+}

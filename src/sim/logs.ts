@@ -1,0 +1,144 @@
+// Container logs as the kubelet keeps them: one bounded buffer per container instance (the current one and
+// the previous, for `--previous`), lines split from what the process writes, stamped with wall-clock time
+// that never goes backwards within a container, and follow subscriptions that end when the container stops.
+
+import type { LogLine, LogOptions, LogSink } from '../kube/cluster-source.js';
+
+export const DEFAULT_LOG_LINES = 10_000;
+
+export class ContainerLog {
+  private readonly lines: LogLine[] = [];
+  /** Index of the oldest line once the buffer wrapped. */
+  private head = 0;
+  private readonly partial = { stdout: '', stderr: '' };
+  private lastTime = 0;
+  private readonly followers = new Set<LogSink>();
+  private stopped = false;
+
+  constructor(
+    private readonly wallTime: () => number,
+    private readonly capacity = DEFAULT_LOG_LINES,
+  ) {}
+
+  get ended(): boolean {
+    return this.stopped;
+  }
+
+  /** Text as a process wrote it: complete lines are stored, a trailing partial line waits for its newline. */
+  write(stream: 'stdout' | 'stderr', text: string): void {
+    if (this.stopped) return;
+    const parts = (this.partial[stream] + text).split('\n');
+    this.partial[stream] = parts.pop()!;
+    for (const part of parts) this.push(stream, part.endsWith('\r') ? part.slice(0, -1) : part);
+  }
+
+  /** The container stopped: flush partial lines and end every follower. */
+  end(): void {
+    if (this.stopped) return;
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.partial[stream]) this.push(stream, this.partial[stream]);
+      this.partial[stream] = '';
+    }
+    this.stopped = true;
+    for (const sink of this.followers) sink.end();
+    this.followers.clear();
+  }
+
+  private push(stream: 'stdout' | 'stderr', text: string): void {
+    let time = this.wallTime();
+    // Monotonic within a container, microsecond steps, like the runtime's nanosecond stamps.
+    if (time <= this.lastTime) time = this.lastTime + 0.001;
+    this.lastTime = time;
+    const line: LogLine = { time, stream, text };
+    if (this.lines.length < this.capacity) this.lines.push(line);
+    else {
+      this.lines[this.head] = line;
+      this.head = (this.head + 1) % this.capacity;
+    }
+    for (const sink of this.followers) sink.line(line);
+  }
+
+  /** Lines in order, oldest first. */
+  all(): LogLine[] {
+    return this.head === 0 ? this.lines.slice() : [...this.lines.slice(this.head), ...this.lines.slice(0, this.head)];
+  }
+
+  /** Sends the backlog selected by `options`, then (follow, still running) new lines until the end. */
+  read(options: LogOptions, sink: LogSink, nowWall: number): () => void {
+    let lines = this.all();
+    const since = options.sinceTime ? Date.parse(options.sinceTime) : options.sinceSeconds !== undefined ? nowWall - options.sinceSeconds * 1000 : undefined;
+    if (since !== undefined) lines = lines.filter((l) => l.time >= since);
+    if (options.tailLines !== undefined && options.tailLines >= 0) lines = options.tailLines === 0 ? [] : lines.slice(-options.tailLines);
+    let budget = options.limitBytes ?? Infinity;
+    const emit = (line: LogLine): boolean => {
+      if (budget <= 0) return false;
+      const bytes = Buffer.byteLength(line.text) + 1;
+      if (bytes > budget) {
+        sink.line({ ...line, text: Buffer.from(line.text).subarray(0, budget).toString() });
+        budget = 0;
+        return false;
+      }
+      budget -= bytes;
+      sink.line(line);
+      return true;
+    };
+    for (const line of lines) if (!emit(line)) break;
+    if (!options.follow || this.stopped || budget <= 0) {
+      sink.end();
+      return () => {};
+    }
+    const follower: LogSink = {
+      line: (line) => {
+        if (!emit(line)) {
+          this.followers.delete(follower);
+          sink.end();
+        }
+      },
+      end: () => sink.end(),
+    };
+    this.followers.add(follower);
+    return () => {
+      this.followers.delete(follower);
+    };
+  }
+}
+
+/** Per Pod uid and container name: the current instance and the one before it. */
+export class LogStore {
+  private readonly instances = new Map<string, { current?: ContainerLog; previous?: ContainerLog }>();
+
+  constructor(
+    private readonly wallTime: () => number,
+    private readonly capacity = DEFAULT_LOG_LINES,
+  ) {}
+
+  /** A container (re)starts: the current instance becomes the previous one. */
+  startInstance(podUid: string, container: string): ContainerLog {
+    const key = `${podUid}/${container}`;
+    const slot = this.instances.get(key) ?? {};
+    if (slot.current) {
+      slot.current.end();
+      slot.previous = slot.current;
+    }
+    slot.current = new ContainerLog(this.wallTime, this.capacity);
+    this.instances.set(key, slot);
+    return slot.current;
+  }
+
+  current(podUid: string, container: string): ContainerLog | undefined {
+    return this.instances.get(`${podUid}/${container}`)?.current;
+  }
+
+  previous(podUid: string, container: string): ContainerLog | undefined {
+    return this.instances.get(`${podUid}/${container}`)?.previous;
+  }
+
+  /** The Pod is gone: end its followers and free its buffers. */
+  forgetPod(podUid: string, containers: string[]): void {
+    for (const c of containers) {
+      const key = `${podUid}/${c}`;
+      this.instances.get(key)?.current?.end();
+      this.instances.delete(key);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+// The Pod lifecycle in one readable place (KWOK's "stages" idea): how long each step takes, and how the
+// kubelet turns its containers' states into the Pod's phase and conditions (kubelet getPhase and
+// generateAPIPodStatus, v1.32). Pure functions of their inputs; the pod worker drives the transitions.
+
+import type { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../kube/types.js';
+
+/** Simulated durations of the steps a real kubelet takes, before jitter. */
+export const STAGE_MS = {
+  /** Sandbox (pause container + CNI) until PodReadyToStartContainers. */
+  sandbox: 300,
+  /** CreateContainer after the image is there (Created event). */
+  create: 60,
+  /** StartContainer after Created (Started event, state running). */
+  start: 40,
+  /** A queued pull of an image that landed meanwhile: containerd resolves it again. */
+  repull: 250,
+  /** The sync after ErrImagePull that reports ImagePullBackOff. */
+  pullErrorSync: 1_000,
+  /** Re-checks of a missing ConfigMap/Secret (also re-checked at once when one is written). */
+  configRetry: 10_000,
+  /** Re-tries of a volume that failed to mount. */
+  mountRetry: 2_000,
+} as const;
+
+/** The kubelet's view of one container: the API's ContainerStatus fields plus what it is doing now. */
+export interface ContainerRecord {
+  name: string;
+  spec: Container;
+  init: boolean;
+  /** An init container with restartPolicy Always. */
+  sidecar: boolean;
+  state: ContainerState;
+  lastState: ContainerState;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  image: string;
+  imageID: string;
+  containerID?: string;
+}
+
+/** `docker.io/library/nginx:latest` from `nginx`: the name containerd reports in status.image. */
+export function normalizeImage(image: string): string {
+  let name = image;
+  const at = name.indexOf('@');
+  const digest = at >= 0 ? name.slice(at) : '';
+  if (at >= 0) name = name.slice(0, at);
+  const firstSlash = name.indexOf('/');
+  const first = firstSlash >= 0 ? name.slice(0, firstSlash) : '';
+  const hasRegistry = firstSlash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (!hasRegistry) name = `docker.io/${firstSlash >= 0 ? '' : 'library/'}${name}`;
+  const lastSegment = name.slice(name.lastIndexOf('/') + 1);
+  if (!digest && !lastSegment.includes(':')) name += ':latest';
+  return name + digest;
+}
+
+/** Go's time.Duration String after Truncate(time.Millisecond): `313ms`, `1.594s`, `1m2.5s`. */
+export function formatGoDuration(ms: number): string {
+  const whole = Math.floor(ms);
+  if (whole < 1000) return `${whole}ms`;
+  const trim = (n: number) => n.toFixed(3).replace(/\.?0+$/, '');
+  const hours = Math.floor(whole / 3_600_000);
+  const minutes = Math.floor((whole % 3_600_000) / 60_000);
+  const seconds = (whole % 60_000) / 1000;
+  if (hours > 0) return `${hours}h${minutes}m${trim(seconds)}s`;
+  if (minutes > 0) return `${minutes}m${trim(seconds)}s`;
+  return `${trim(seconds)}s`;
+}
+
+export function toContainerStatus(r: ContainerRecord): ContainerStatus {
+  const status: ContainerStatus = {
+    name: r.name,
+    state: r.state,
+    lastState: r.lastState,
+    ready: r.ready,
+    restartCount: r.restartCount,
+    image: r.image,
+    imageID: r.imageID,
+    ...(r.containerID ? { containerID: r.containerID } : {}),
+    started: r.started,
+  };
+  return status;
+}
+
+function exitedOk(r: ContainerRecord): boolean {
+  return r.state.terminated?.exitCode === 0;
+}
+
+/** kubelet getPhase. */
+export function podPhase(pod: Pod, records: ContainerRecord[], deleting: boolean): NonNullable<PodStatus['phase']> {
+  const restartPolicy = pod.spec.restartPolicy ?? 'Always';
+  const inits = records.filter((r) => r.init);
+  const mains = records.filter((r) => !r.init);
+  for (const r of inits) {
+    if (r.sidecar) {
+      if (!r.started && !deleting) return 'Pending';
+      continue;
+    }
+    if (exitedOk(r)) continue;
+    if (r.state.terminated && restartPolicy === 'Never') return 'Failed';
+    if (r.state.terminated && deleting) return 'Failed';
+    return 'Pending';
+  }
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  for (const r of mains) {
+    if (r.state.running) running++;
+    else if (r.state.terminated) {
+      stopped++;
+      if (r.state.terminated.exitCode === 0) succeeded++;
+    } else if (r.state.waiting) {
+      if (r.lastState.terminated) stopped++;
+      else waiting++;
+    }
+  }
+  if (deleting && running === 0 && waiting === 0) return stopped === succeeded ? 'Succeeded' : 'Failed';
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0) {
+    if (restartPolicy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    return restartPolicy === 'Never' ? 'Failed' : 'Running';
+  }
+  return 'Pending';
+}
+
+interface ConditionInput {
+  type: string;
+  status: 'True' | 'False';
+  reason?: string;
+  message?: string;
+}
+
+/** Keeps lastTransitionTime when the status did not change. */
+function condition(previous: readonly Condition[] | undefined, next: ConditionInput, now: string): Condition {
+  const old = previous?.find((c) => c.type === next.type);
+  const lastTransitionTime = old && old.status === next.status ? old.lastTransitionTime : now;
+  return {
+    type: next.type,
+    status: next.status,
+    lastProbeTime: null,
+    lastTransitionTime,
+    ...(next.reason ? { reason: next.reason } : {}),
+    ...(next.message ? { message: next.message } : {}),
+  };
+}
+
+export interface PodStatusInput {
+  pod: Pod;
+  records: ContainerRecord[];
+  sandboxReady: boolean;
+  hostIP: string;
+  podIP?: string;
+  startTime: string;
+  qosClass: string;
+  deleting: boolean;
+  /** ISO time for transitions happening now. */
+  now: string;
+}
+
+/** The status the kubelet writes for the Pod. */
+export function computePodStatus(input: PodStatusInput): PodStatus {
+  const { pod, records, now } = input;
+  const prev = pod.status?.conditions;
+  const phase = podPhase(pod, records, input.deleting);
+  const inits = records.filter((r) => r.init);
+  const mains = records.filter((r) => !r.init);
+  const incompleteInit = inits.filter((r) => (r.sidecar ? !r.started : !exitedOk(r))).map((r) => r.name);
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
+  const unready = [...inits.filter((r) => r.sidecar && !r.ready), ...mains.filter((r) => !r.ready)].map((r) => r.name);
+  const gates = (pod.spec.readinessGates ?? []).filter((g) => prev?.find((c) => c.type === g.conditionType)?.status !== 'True');
+
+  const conditions: Condition[] = [
+    condition(prev, { type: 'PodReadyToStartContainers', status: input.sandboxReady && !terminal ? 'True' : 'False' }, now),
+    condition(
+      prev,
+      incompleteInit.length === 0 || terminal
+        ? { type: 'Initialized', status: 'True', ...(terminal && inits.length && incompleteInit.length ? { reason: 'PodCompleted' } : {}) }
+        : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incompleteInit.join(' ')}]` },
+      now,
+    ),
+  ];
+  const containersReady: ConditionInput = terminal
+    ? { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }
+    : unready.length
+      ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` }
+      : { type: 'ContainersReady', status: 'True' };
+  let ready: ConditionInput = { ...containersReady, type: 'Ready' };
+  if (containersReady.status === 'True' && gates.length) {
+    ready = { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: `corresponding condition of pod readiness gate "${gates[0]!.conditionType}" does not exist.` };
+  }
+  conditions.push(condition(prev, ready, now), condition(prev, containersReady, now));
+  for (const c of prev ?? []) {
+    if (!conditions.some((x) => x.type === c.type)) conditions.push(c);
+  }
+
+  const status: PodStatus = {
+    phase,
+    conditions,
+    hostIP: input.hostIP,
+    hostIPs: [{ ip: input.hostIP }],
+    ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
+    startTime: input.startTime,
+    ...(inits.length ? { initContainerStatuses: inits.map(toContainerStatus) } : {}),
+    containerStatuses: mains.map(toContainerStatus),
+    qosClass: input.qosClass,
+  };
+  if (pod.status?.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
+  if (pod.status?.reason) status.reason = pod.status.reason;
+  if (pod.status?.message) status.message = pod.status.message;
+  return status;
+}

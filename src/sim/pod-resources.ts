@@ -1,0 +1,65 @@
+// What a Pod asks of a node, as the scheduler's NodeResourcesFit plugin counts it: the larger of the app
+// containers' sum (sidecars included) and the largest init container, per resource.
+
+import type { Container, Pod } from '../kube/types.js';
+import { parseQuantity } from './kube-deps.js';
+
+export interface PodRequests {
+  cpu: number;
+  memory: number;
+}
+
+/** Scoring counts a container without requests as 100m / 200Mi (the scheduler's "non-zero" defaults). */
+const NON_ZERO_CPU = 0.1;
+const NON_ZERO_MEMORY = 200 * 1024 * 1024;
+
+function requestOf(c: Container, resource: 'cpu' | 'memory', nonZero: boolean): number {
+  const value = c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
+  if (value === undefined) return nonZero ? (resource === 'cpu' ? NON_ZERO_CPU : NON_ZERO_MEMORY) : 0;
+  return parseQuantity(value);
+}
+
+export function podRequests(pod: Pod, nonZero = false): PodRequests {
+  const sum = { cpu: 0, memory: 0 };
+  const sidecars = { cpu: 0, memory: 0 };
+  const initMax = { cpu: 0, memory: 0 };
+  for (const c of pod.spec.containers ?? []) {
+    sum.cpu += requestOf(c, 'cpu', nonZero);
+    sum.memory += requestOf(c, 'memory', nonZero);
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const cpu = requestOf(c, 'cpu', false);
+    const memory = requestOf(c, 'memory', false);
+    if (c.restartPolicy === 'Always') {
+      sidecars.cpu += cpu;
+      sidecars.memory += memory;
+    } else {
+      // A regular init container runs beside the sidecars started before it.
+      initMax.cpu = Math.max(initMax.cpu, sidecars.cpu + cpu);
+      initMax.memory = Math.max(initMax.memory, sidecars.memory + memory);
+    }
+  }
+  return {
+    cpu: Math.max(sum.cpu + sidecars.cpu, initMax.cpu),
+    memory: Math.max(sum.memory + sidecars.memory, initMax.memory),
+  };
+}
+
+/** Guaranteed, Burstable or BestEffort, as the kubelet writes status.qosClass. */
+export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const all = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    for (const r of ['cpu', 'memory']) {
+      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+      const l = lim[r];
+      const q = req[r] ?? l;
+      if (l === undefined || q === undefined || parseQuantity(q) !== parseQuantity(l)) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}

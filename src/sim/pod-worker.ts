@@ -1,0 +1,660 @@
+// One Pod on one node, as the kubelet's pod worker runs it: sandbox and IP, init containers in order (sidecars
+// stay running), then the app containers one after another (each: image, config, create, start), probes,
+// exits and restarts with CrashLoopBackOff, image-pull back-off, in-place restarts when an image changes,
+// and graceful termination. Runtime state (processes, timers) lives here, never on the stored object.
+
+import type { Container, ContainerState, KubeObject, Pod } from '../kube/types.js';
+import type { Clock, TimerId } from './clock.js';
+import { Backoff } from './backoff.js';
+import { ContainerConfigError, expandCommand, resolveContainerEnv, type ConfigLookup, type NodeResources } from './container-env.js';
+import type { EventRecorder } from './events.js';
+import type { ContainerLog, LogStore } from './logs.js';
+import type { ClusterNetwork, SimPodNetwork } from './network.js';
+import { computePodStatus, normalizeImage, STAGE_MS, type ContainerRecord } from './pod-lifecycle.js';
+import { qosClass } from './pod-resources.js';
+import { ContainerProbes, type ProbeKind, type ProbeTarget } from './probes.js';
+import type { SeededRandom } from './random.js';
+import type { ContainerContext, ContainerProcess, ContainerRuntime, ExecIO, ExecProcess, ProcessExit } from './runtime/types.js';
+import { isoSeconds, sameJson, type ObjectStore } from './store.js';
+import { containerFiles, checkVolumes, VolumeMountError } from './volumes.js';
+import type { ImageOutcome, NodeImages } from './node-images.js';
+
+/** What a pod worker needs from its node's kubelet. */
+export interface KubeletContext {
+  nodeName: string;
+  nodeIP: string;
+  podCIDR: string;
+  store: ObjectStore;
+  clock: Clock;
+  events: EventRecorder;
+  logs: LogStore;
+  network: ClusterNetwork;
+  runtime: ContainerRuntime;
+  random: SeededRandom;
+  lookup: ConfigLookup;
+  nodeResources: NodeResources;
+  images: NodeImages;
+  /** The worker is finished with its Pod (removed from the store or torn down). */
+  forget(uid: string): void;
+  /** False while the node is stopped: the kubelet writes nothing. */
+  online(): boolean;
+}
+
+interface Slot extends ContainerRecord {
+  /** Bumped on every start attempt so stale callbacks can tell they are stale. */
+  attempt: number;
+  /** A start is in progress (pull, create, start). */
+  busy: boolean;
+  process?: ContainerProcess;
+  log?: ContainerLog;
+  context?: ContainerContext;
+  probes?: ContainerProbes;
+  startedAtMs?: number;
+  readinessOk: boolean;
+  /** Waiting for a retry timer (back-off or config). */
+  retryTimer?: TimerId;
+  /** Waiting for a missing ConfigMap/Secret to appear. */
+  configBlocked: boolean;
+  /** Killed on purpose (liveness, image change): restart without back-off accounting for the exit. */
+  killedForRestart: boolean;
+}
+
+export class PodWorker {
+  private pod: Pod;
+  private readonly uid: string;
+  private readonly slots: Slot[];
+  private readonly timers = new Set<TimerId>();
+  private sandboxReady = false;
+  private podIP: string | undefined;
+  private net: SimPodNetwork | undefined;
+  private startTime: string;
+  private terminating = false;
+  private finished = false;
+  private killTimer: TimerId | undefined;
+  private readonly crashBackoff = new Backoff();
+  private readonly pullBackoff = new Backoff();
+  private readonly qos: string;
+  private readonly hostNetwork: boolean;
+
+  constructor(
+    pod: Pod,
+    private readonly k: KubeletContext,
+  ) {
+    this.pod = pod;
+    this.uid = pod.metadata.uid!;
+    this.hostNetwork = pod.spec.hostNetwork === true;
+    this.qos = qosClass(pod);
+    this.startTime = isoSeconds(k.clock.wallTime());
+    const slot = (spec: Container, init: boolean): Slot => ({
+      name: spec.name,
+      spec,
+      init,
+      sidecar: init && spec.restartPolicy === 'Always',
+      // Regular init containers wait without progress (STATUS Init:0/N); app containers behind them PodInitializing.
+      state: { waiting: { reason: init || pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating' } },
+      lastState: {},
+      ready: false,
+      started: false,
+      restartCount: 0,
+      image: normalizeImage(spec.image ?? ''),
+      imageID: '',
+      attempt: 0,
+      busy: false,
+      readinessOk: false,
+      configBlocked: false,
+      killedForRestart: false,
+    });
+    this.slots = [...(pod.spec.initContainers ?? []).map((c) => slot(c, true)), ...pod.spec.containers.map((c) => slot(c, false))];
+    this.publish();
+    this.after(STAGE_MS.sandbox, () => this.createSandbox());
+  }
+
+  get namespace(): string {
+    return this.pod.metadata.namespace ?? '';
+  }
+
+  isFinished(): boolean {
+    return this.finished;
+  }
+
+  // ---- the world tells us things ----
+
+  /** The stored Pod changed (our own status writes included). */
+  update(pod: Pod): void {
+    if (this.finished || pod.metadata.uid !== this.uid) return;
+    const old = this.pod;
+    this.pod = pod;
+    if (pod.metadata.deletionTimestamp && !this.terminating) {
+      this.terminate();
+      return;
+    }
+    if (old.spec === pod.spec || this.terminating) return;
+    // An image-only update restarts that container in place.
+    const specs = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+    for (const s of this.slots) {
+      const spec = specs.find((c) => c.name === s.name);
+      if (!spec || spec.image === s.spec.image) {
+        if (spec) s.spec = spec;
+        continue;
+      }
+      s.spec = spec;
+      s.image = normalizeImage(spec.image ?? '');
+      this.restartForNewImage(s);
+    }
+  }
+
+  /** The node is back: report what happened meanwhile, and finish a deletion that had to wait. */
+  resume(): void {
+    if (this.finished) return;
+    this.publish();
+    this.maybeFinish();
+  }
+
+  /** The Pod was removed from the store (force delete, or our own final delete). */
+  removed(): void {
+    this.teardown();
+  }
+
+  /** A ConfigMap or Secret changed in the Pod's namespace: containers blocked on config try again. */
+  configChanged(): void {
+    if (this.terminating || this.finished) return;
+    let retried = false;
+    for (const s of this.slots) {
+      if (!s.configBlocked) continue;
+      s.configBlocked = false;
+      if (s.retryTimer !== undefined) this.cancel(s.retryTimer);
+      s.retryTimer = undefined;
+      retried = true;
+    }
+    if (retried) this.sync();
+  }
+
+  // ---- kubectl exec and logs ----
+
+  /** The running container's process context, or why there is none. */
+  execIn(container: string, argv: string[], io: ExecIO): ExecProcess | undefined {
+    const s = this.slots.find((x) => x.name === container);
+    if (!s?.process || !s.context || !s.state.running) return undefined;
+    return this.k.runtime.exec(s.context, argv, io);
+  }
+
+  containerRunning(container: string): boolean {
+    return !!this.slots.find((x) => x.name === container)?.state.running;
+  }
+
+  // ---- the pod's steps ----
+
+  private createSandbox(): void {
+    if (this.terminating) return;
+    try {
+      checkVolumes(this.pod, this.k.lookup);
+    } catch (e) {
+      if (!(e instanceof VolumeMountError)) throw e;
+      this.event('Warning', 'FailedMount', e.message);
+      this.after(STAGE_MS.mountRetry * 2, () => this.createSandbox());
+      return;
+    }
+    if (this.hostNetwork) this.podIP = this.k.nodeIP;
+    else {
+      this.podIP = this.k.network.allocateIP(this.k.nodeName, this.k.podCIDR);
+      if (!this.podIP) {
+        this.event('Warning', 'FailedCreatePodSandBox', `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: failed to allocate for range 0: no IP addresses available in range set: ${this.k.podCIDR}`);
+        this.after(10_000, () => this.createSandbox());
+        return;
+      }
+    }
+    const hostname = this.pod.spec.hostname ?? this.pod.metadata.name ?? '';
+    this.net = this.k.network.attach(this.podIP, [hostname, `${this.pod.metadata.name}.${this.pod.metadata.namespace}`], this.hostNetwork);
+    this.sandboxReady = true;
+    this.publish();
+    this.sync();
+  }
+
+  /** Starts whatever should start next: one container at a time, as SyncPod does. */
+  private sync(): void {
+    if (!this.sandboxReady || this.terminating || this.finished) return;
+    if (this.slots.some((s) => s.busy)) return;
+    for (const s of this.slots) {
+      if (!s.init) continue;
+      if (s.sidecar ? s.started : s.state.terminated?.exitCode === 0) continue;
+      if (this.idle(s)) this.startContainer(s);
+      return; // the next init container waits for this one
+    }
+    for (const s of this.slots) {
+      if (s.init || !this.idle(s)) continue;
+      this.startContainer(s);
+      return;
+    }
+  }
+
+  /** Not running, not being started, not waiting on a timer, and allowed to (re)start. */
+  private idle(s: Slot): boolean {
+    if (s.busy || s.process || s.retryTimer !== undefined || s.configBlocked) return false;
+    if (s.state.waiting?.reason === 'InvalidImageName') return false;
+    if (s.state.terminated) return this.shouldRestart(s);
+    return true;
+  }
+
+  private shouldRestart(s: Slot): boolean {
+    if (s.killedForRestart) return true;
+    if (s.sidecar) return true;
+    const policy = this.pod.spec.restartPolicy ?? 'Always';
+    const code = s.state.terminated?.exitCode ?? 0;
+    if (s.init) return policy !== 'Never' && code !== 0;
+    return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+  }
+
+  private startContainer(s: Slot): void {
+    s.busy = true;
+    if (!s.init && s.state.waiting?.reason === 'PodInitializing') {
+      s.state = { waiting: { reason: 'ContainerCreating' } };
+      this.publish();
+    }
+    const attempt = ++s.attempt;
+    const image = s.spec.image ?? '';
+    const policy = s.spec.imagePullPolicy ?? 'IfNotPresent';
+    const fieldPath = this.fieldPath(s);
+    this.k.images.ensure(image, policy, this.pod, fieldPath, (outcome) => {
+      if (attempt !== s.attempt || this.terminating || this.finished) return;
+      this.afterImage(s, attempt, outcome);
+    });
+  }
+
+  private afterImage(s: Slot, attempt: number, outcome: ImageOutcome): void {
+    if (!outcome.ok) {
+      s.busy = false;
+      this.imageFailed(s, attempt, outcome);
+      this.sync();
+      return;
+    }
+    this.pullBackoff.forget(s.spec.image ?? '');
+    s.imageID = outcome.imageID;
+    let env: { name: string; value: string }[];
+    let files: Map<string, string>;
+    try {
+      const pod = this.podWithIPs();
+      env = resolveContainerEnv(pod, s.spec, this.k.lookup, this.k.nodeResources);
+      files = containerFiles(pod, s.spec, this.k.lookup);
+    } catch (e) {
+      if (!(e instanceof ContainerConfigError) && !(e instanceof VolumeMountError)) throw e;
+      s.busy = false;
+      s.state = { waiting: { reason: 'CreateContainerConfigError', message: e.message } };
+      s.configBlocked = true;
+      this.event('Warning', 'Failed', `Error: ${e.message}`, s);
+      this.publish();
+      s.retryTimer = this.after(STAGE_MS.configRetry, () => {
+        s.retryTimer = undefined;
+        s.configBlocked = false;
+        this.sync();
+      });
+      this.sync();
+      return;
+    }
+    this.after(STAGE_MS.create, () => {
+      if (attempt !== s.attempt || this.terminating || this.finished) return;
+      this.event('Normal', 'Created', `Created container: ${s.name}`, s);
+      this.after(STAGE_MS.start, () => {
+        if (attempt !== s.attempt || this.terminating || this.finished) return;
+        this.run(s, attempt, env, files);
+      });
+    });
+  }
+
+  private run(s: Slot, attempt: number, env: { name: string; value: string }[], files: Map<string, string>): void {
+    if (s.state.terminated) {
+      s.lastState = { terminated: s.state.terminated };
+      s.restartCount++;
+    }
+    s.killedForRestart = false;
+    s.containerID = `containerd://${this.k.random.hex(64)}`;
+    const startedAt = isoSeconds(this.k.clock.wallTime());
+    s.startedAtMs = this.k.clock.now();
+    s.log = this.k.logs.startInstance(this.uid, s.name);
+    const context: ContainerContext = {
+      namespace: this.pod.metadata.namespace ?? 'default',
+      podName: this.pod.metadata.name ?? '',
+      containerName: s.name,
+      nodeName: this.k.nodeName,
+      hostname: this.pod.spec.hostname ?? this.pod.metadata.name ?? '',
+      image: s.spec.image ?? '',
+      env,
+      files,
+      network: this.net!,
+      clock: this.k.clock,
+      random: () => this.k.random.next(),
+    };
+    s.context = context;
+    const log = s.log;
+    const proc = this.k.runtime.start(context, expandCommand(s.spec.command, env), expandCommand(s.spec.args, env), {
+      stdout: (text) => log.write('stdout', text),
+      stderr: (text) => log.write('stderr', text),
+    });
+    s.process = proc;
+    s.busy = false;
+    s.state = { running: { startedAt } };
+    this.event('Normal', 'Started', `Started container ${s.name}`, s);
+    const probes = { startup: s.spec.startupProbe, readiness: s.spec.readinessProbe, liveness: s.spec.livenessProbe };
+    s.started = !probes.startup;
+    s.readinessOk = !probes.readiness;
+    s.ready = this.readyNow(s);
+    if (probes.startup || probes.readiness || probes.liveness) s.probes = new ContainerProbes(probes, this.probeTarget(s), this.k.clock, this.probeCallbacks(s, attempt));
+    proc.exited.then(
+      (exit) => this.exited(s, attempt, exit),
+      (err: unknown) => this.exited(s, attempt, { code: 128, reason: 'StartError', message: String(err) }),
+    );
+    this.publish();
+    this.sync();
+  }
+
+  /** Ready counts only a started container whose readiness probe (if any) passes; an init container is never ready unless a sidecar. */
+  private readyNow(s: Slot): boolean {
+    if (!s.state.running || !s.started) return false;
+    if (s.init && !s.sidecar) return false;
+    return s.readinessOk;
+  }
+
+  private exited(s: Slot, attempt: number, exit: ProcessExit): void {
+    if (attempt !== s.attempt || this.finished) return;
+    s.process = undefined;
+    s.probes?.stop();
+    s.probes = undefined;
+    s.log?.end();
+    const finishedAt = isoSeconds(this.k.clock.wallTime());
+    const reason = exit.reason ?? (exit.code === 0 ? 'Completed' : 'Error');
+    s.state = {
+      terminated: {
+        exitCode: exit.code,
+        ...(exit.signal ? { signal: exit.signal } : {}),
+        reason,
+        ...(exit.message ? { message: exit.message } : {}),
+        startedAt: s.state.running?.startedAt ?? finishedAt,
+        finishedAt,
+        containerID: s.containerID,
+      },
+    };
+    s.ready = false;
+    if (this.terminating) {
+      this.publish();
+      this.maybeFinish();
+      return;
+    }
+    if (s.killedForRestart) {
+      this.publish();
+      this.sync();
+      return;
+    }
+    if (!this.shouldRestart(s)) {
+      this.publish();
+      this.sync();
+      return;
+    }
+    this.scheduleRestart(s);
+  }
+
+  /** First restart at once, then the crash-loop back-off: 10 s, 20 s, 40 s ... 300 s. */
+  private scheduleRestart(s: Slot): void {
+    const key = s.name;
+    const now = this.k.clock.now();
+    const wait = this.crashBackoff.remaining(key, now, now);
+    if (wait === 0) {
+      this.crashBackoff.next(key, now);
+      this.publish();
+      this.sync();
+      return;
+    }
+    const last = s.state.terminated!;
+    const message = `back-off ${Math.round(this.crashBackoff.current(key) / 1000)}s restarting failed container=${s.name} pod=${this.podRef()}`;
+    s.lastState = { terminated: last };
+    s.state = { waiting: { reason: 'CrashLoopBackOff', message } };
+    this.pendingTermination.set(s, last);
+    this.event('Warning', 'BackOff', `Back-off restarting failed container ${s.name} in pod ${this.podRef()}`, s);
+    this.publish();
+    s.retryTimer = this.after(wait, () => {
+      s.retryTimer = undefined;
+      this.crashBackoff.next(key, this.k.clock.now());
+      // Back to "terminated" so the restart moves it into lastState and counts it.
+      s.state = { terminated: this.pendingTermination.get(s) ?? last };
+      this.pendingTermination.delete(s);
+      this.sync();
+    });
+  }
+
+  private readonly pendingTermination = new Map<Slot, NonNullable<ContainerState['terminated']>>();
+
+  private imageFailed(s: Slot, attempt: number, outcome: Extract<ImageOutcome, { ok: false }>): void {
+    const key = s.spec.image ?? '';
+    s.state = { waiting: { reason: outcome.reason, message: outcome.message } };
+    this.publish();
+    if (outcome.reason === 'InvalidImageName') return; // never retried until the image changes
+    const now = this.k.clock.now();
+    const backoff = this.pullBackoff.next(key, now);
+    s.retryTimer = this.after(STAGE_MS.pullErrorSync, () => {
+      if (attempt !== s.attempt) return;
+      const message = `Back-off pulling image "${key}"`;
+      s.state = { waiting: { reason: 'ImagePullBackOff', message } };
+      this.event('Normal', 'BackOff', message, s);
+      this.event('Warning', 'Failed', 'Error: ImagePullBackOff', s);
+      this.publish();
+      s.retryTimer = this.after(Math.max(0, backoff - STAGE_MS.pullErrorSync), () => {
+        s.retryTimer = undefined;
+        this.sync();
+      });
+    });
+  }
+
+  private restartForNewImage(s: Slot): void {
+    if (s.retryTimer !== undefined) this.cancel(s.retryTimer);
+    s.retryTimer = undefined;
+    s.configBlocked = false;
+    if (s.process) {
+      s.killedForRestart = true;
+      this.event('Normal', 'Killing', `Container ${s.name} definition changed, will be restarted`, s);
+      this.stopProcess(s, this.pod.spec.terminationGracePeriodSeconds ?? 30);
+      return;
+    }
+    if (s.busy) {
+      s.attempt++;
+      s.busy = false;
+    }
+    if (s.state.waiting && s.lastState.terminated) s.state = { terminated: s.lastState.terminated };
+    this.sync();
+  }
+
+  /** TERM now, KILL after `graceSeconds`. */
+  private stopProcess(s: Slot, graceSeconds: number): void {
+    const proc = s.process;
+    if (!proc) return;
+    proc.signal('TERM');
+    const attempt = s.attempt;
+    this.after(Math.max(0, graceSeconds) * 1000, () => {
+      if (s.process === proc && s.attempt === attempt) proc.signal('KILL');
+    });
+  }
+
+  // ---- probes ----
+
+  private probeTarget(s: Slot): ProbeTarget {
+    return {
+      podIP: this.podIP ?? '',
+      namedPort: (name) => [...this.pod.spec.containers, ...(this.pod.spec.initContainers ?? [])].flatMap((c) => c.ports ?? []).find((p) => p.name === name)?.containerPort,
+      httpGet: (host, port, path, headers) => {
+        try {
+          return this.k.network.request(this.net, this.k.nodeIP, host === this.podIP ? host : host, port, { method: 'GET', path, headers });
+        } catch (e) {
+          return e instanceof Error ? e : new Error(String(e));
+        }
+      },
+      connect: (host, port) => this.k.network.connect(this.net, host, port),
+      exec: (argv, timeoutMs, done) => {
+        if (!s.context || !s.process) return done(1, 'container not running');
+        let output = '';
+        const proc = this.k.runtime.exec(s.context, argv, { tty: false, stdout: (t) => (output += t), stderr: (t) => (output += t) });
+        let settled = false;
+        const timer = this.k.clock.setTimer(() => {
+          if (settled) return;
+          settled = true;
+          proc.kill();
+          done(-1, output);
+        }, timeoutMs);
+        proc.exited.then((code) => {
+          if (settled) return;
+          settled = true;
+          this.k.clock.clearTimer(timer);
+          done(code, output);
+        });
+      },
+    };
+  }
+
+  private probeCallbacks(s: Slot, attempt: number) {
+    const label: Record<ProbeKind, string> = { startup: 'Startup', readiness: 'Readiness', liveness: 'Liveness' };
+    return {
+      onFailure: (kind: ProbeKind, message: string) => {
+        if (attempt !== s.attempt || this.terminating) return;
+        this.event('Warning', 'Unhealthy', `${label[kind]} probe failed: ${message}`, s);
+      },
+      onState: (kind: ProbeKind, success: boolean) => {
+        if (attempt !== s.attempt || this.terminating || !s.process) return;
+        if (kind === 'readiness') s.readinessOk = success;
+        if (kind === 'startup' && success) s.started = true;
+        if ((kind === 'liveness' || kind === 'startup') && !success) {
+          this.event('Normal', 'Killing', `Container ${s.name} failed ${kind} probe, will be restarted`, s);
+          const grace = (kind === 'liveness' ? s.spec.livenessProbe : s.spec.startupProbe)?.terminationGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30;
+          this.stopProcess(s, grace);
+        }
+        const ready = this.readyNow(s);
+        if (ready !== s.ready || kind === 'startup') {
+          s.ready = ready;
+          this.publish();
+          if (kind === 'startup' && s.sidecar) this.sync();
+        }
+      },
+    };
+  }
+
+  // ---- termination ----
+
+  private terminate(): void {
+    this.terminating = true;
+    for (const s of this.slots) {
+      if (s.retryTimer !== undefined) this.cancel(s.retryTimer);
+      s.retryTimer = undefined;
+      s.busy = false;
+      s.probes?.stop();
+      s.probes = undefined;
+    }
+    const grace = this.pod.metadata.deletionGracePeriodSeconds ?? this.pod.spec.terminationGracePeriodSeconds ?? 30;
+    // App containers first, then sidecars in reverse order.
+    const order = [...this.slots.filter((s) => !s.init), ...this.slots.filter((s) => s.sidecar).reverse()];
+    for (const s of order) {
+      if (!s.process) continue;
+      s.ready = false;
+      this.event('Normal', 'Killing', `Stopping container ${s.name}`, s);
+      s.process.signal('TERM');
+    }
+    for (const s of this.slots) s.ready = false;
+    this.publish();
+    this.killTimer = this.after(grace * 1000, () => {
+      for (const s of this.slots) s.process?.signal('KILL');
+    });
+    this.maybeFinish();
+  }
+
+  private maybeFinish(): void {
+    if (!this.terminating || this.finished || this.slots.some((s) => s.process)) return;
+    // The kubelet moves the Pod to its terminal phase, then deletes it for good.
+    const finalStatus = this.status(true);
+    const current = this.current();
+    this.finished = true;
+    if (current) {
+      this.k.store.replace({ ...current, status: finalStatus });
+      this.k.store.remove('Pod', current.metadata.namespace, current.metadata.name!);
+    }
+    this.teardown();
+  }
+
+  private teardown(): void {
+    this.finished = true;
+    for (const t of this.timers) this.k.clock.clearTimer(t);
+    this.timers.clear();
+    for (const s of this.slots) {
+      s.probes?.stop();
+      if (s.process) {
+        s.process.signal('KILL');
+        s.process = undefined;
+      }
+      s.log?.end();
+    }
+    if (this.net) this.k.network.detach(this.net);
+    if (this.podIP && !this.hostNetwork) this.k.network.releaseIP(this.k.nodeName, this.podIP);
+    this.k.logs.forgetPod(this.uid, this.slots.map((s) => s.name));
+    this.k.forget(this.uid);
+  }
+
+  // ---- status ----
+
+  private current(): Pod | undefined {
+    const pod = this.k.store.get('Pod', this.pod.metadata.namespace, this.pod.metadata.name!) as Pod | undefined;
+    return pod && pod.metadata.uid === this.uid ? pod : undefined;
+  }
+
+  private status(deleting: boolean) {
+    return computePodStatus({
+      pod: this.current() ?? this.pod,
+      records: this.slots,
+      sandboxReady: this.sandboxReady,
+      hostIP: this.k.nodeIP,
+      podIP: this.podIP,
+      startTime: this.startTime,
+      qosClass: this.qos,
+      deleting,
+      now: isoSeconds(this.k.clock.wallTime()),
+    });
+  }
+
+  private publish(): void {
+    if (this.finished || !this.k.online()) return;
+    const pod = this.current();
+    if (!pod) return;
+    const status = this.status(this.terminating && !this.slots.some((s) => s.process));
+    if (sameJson(status, pod.status)) return;
+    this.pod = this.k.store.replace({ ...pod, status }) as Pod;
+  }
+
+  private podWithIPs(): Pod {
+    const pod = this.current() ?? this.pod;
+    if (!this.podIP) return pod;
+    return { ...pod, status: { ...pod.status, podIP: this.podIP, podIPs: [{ ip: this.podIP }], hostIP: this.k.nodeIP, hostIPs: [{ ip: this.k.nodeIP }] } };
+  }
+
+  // ---- helpers ----
+
+  private fieldPath(s: Slot): string {
+    const list = s.init ? 'initContainers' : 'containers';
+    return `spec.${list}{${s.name}}`;
+  }
+
+  private podRef(): string {
+    return `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.uid})`;
+  }
+
+  private event(type: 'Normal' | 'Warning', reason: string, message: string, s?: Slot): void {
+    if (!this.k.online()) return;
+    const involved: KubeObject = this.current() ?? this.pod;
+    this.k.events.record(involved, type, reason, message, { component: 'kubelet', host: this.k.nodeName }, s ? this.fieldPath(s) : undefined);
+  }
+
+  private after(ms: number, fn: () => void): TimerId {
+    const id: TimerId = this.k.clock.setTimer(() => {
+      this.timers.delete(id);
+      if (!this.finished) fn();
+    }, ms);
+    this.timers.add(id);
+    return id;
+  }
+
+  private cancel(id: TimerId): void {
+    this.k.clock.clearTimer(id);
+    this.timers.delete(id);
+  }
+}

@@ -1,0 +1,43 @@
+// Seeded randomness: uids, container IDs, name suffixes and jitter all come from here, so one seed gives one
+// cluster history.
+
+export class SeededRandom {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0 || 0x9e3779b9;
+  }
+
+  /** A float in [0, 1) (mulberry32). */
+  next(): number {
+    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(maxExclusive: number): number {
+    return Math.floor(this.next() * maxExclusive);
+  }
+
+  hex(length: number): string {
+    let s = '';
+    while (s.length < length) s += ((this.next() * 0x100000000) >>> 0).toString(16).padStart(8, '0');
+    return s.slice(0, length);
+  }
+
+  /** A v4-shaped UUID. */
+  uid(): string {
+    const h = this.hex(32);
+    const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  /** Kubernetes' generateName alphabet (no vowels, no confusable digits). */
+  nameSuffix(length: number): string {
+    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+    let s = '';
+    for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
+    return s;
+  }
+}

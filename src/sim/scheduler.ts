@@ -1,0 +1,311 @@
+// default-scheduler: binds each Pod without spec.nodeName to a node. Filters run in the upstream plugin
+// order (NodeUnschedulable, TaintToleration, NodeAffinity, NodeResourcesFit) and the first failure per node
+// is its reason, so the FailedScheduling message counts reasons exactly as the real scheduler does. Among
+// fitting nodes the least allocated wins (requests, with the scheduler's non-zero defaults), then the one
+// with fewer Pods, then a seeded pick. Per-node accounting is kept incrementally: no scan of all Pods.
+
+import type { Condition, KubeObject, Node, Pod, Taint } from '../kube/types.js';
+import type { Clock, TimerId } from './clock.js';
+import type { EventRecorder } from './events.js';
+import { parseQuantity } from './kube-deps.js';
+import { podRequests, type PodRequests } from './pod-resources.js';
+import type { SeededRandom } from './random.js';
+import { isoSeconds, type ObjectStore, type StoreEvent } from './store.js';
+import { firstUntoleratedTaint, formatTaintForScheduler } from './taints.js';
+import { nodeMatchesAffinity } from './node-affinity.js';
+
+const SCHEDULER = 'default-scheduler';
+/** How soon Pods that did not fit are tried again after the cluster changed (the scheduler's back-off). */
+const RETRY_AFTER_CHANGE_MS = 1_000;
+/** Unschedulable Pods are retried at least this often even when nothing changed. */
+const RETRY_PERIOD_MS = 5 * 60 * 1000;
+
+interface NodeAccount {
+  node: Node;
+  allocCpu: number;
+  allocMemory: number;
+  allocPods: number;
+  cpu: number;
+  memory: number;
+  /** With the non-zero defaults, for scoring. */
+  scoreCpu: number;
+  scoreMemory: number;
+  pods: number;
+}
+
+interface PodAccount {
+  nodeName: string;
+  requests: PodRequests;
+  scoreRequests: PodRequests;
+}
+
+/** Whether a Pod still holds its node's resources (not finished). */
+function holdsResources(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed';
+}
+
+export class Scheduler {
+  private readonly nodes = new Map<string, NodeAccount>();
+  private readonly placed = new Map<string, PodAccount>();
+  /** uid → key of Pods waiting for a scheduling attempt, in arrival order. */
+  private readonly active = new Map<string, string>();
+  private readonly unschedulable = new Map<string, string>();
+  private cycleTimer: TimerId | undefined;
+  private retryTimer: TimerId | undefined;
+  private periodicTimer: TimerId | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly clock: Clock,
+    private readonly events: EventRecorder,
+    private readonly random: SeededRandom,
+  ) {
+    for (const node of store.list('Node')) this.onNode(node as Node);
+    for (const pod of store.list('Pod')) this.onPod({ type: 'ADDED', object: pod, rv: 0 });
+    const offNodes = store.subscribe('Node', (e) => (e.type === 'DELETED' ? this.onNodeDeleted(e.object as Node) : this.onNode(e.object as Node)));
+    const offPods = store.subscribe('Pod', (e) => this.onPod(e));
+    this.unsubscribe = () => {
+      offNodes();
+      offPods();
+    };
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    for (const t of [this.cycleTimer, this.retryTimer, this.periodicTimer]) if (t !== undefined) this.clock.clearTimer(t);
+  }
+
+  private onNode(node: Node): void {
+    const old = this.nodes.get(node.metadata.name!);
+    const alloc = node.status?.allocatable ?? {};
+    const account: NodeAccount = {
+      node,
+      allocCpu: parseQuantity(alloc.cpu ?? '0'),
+      allocMemory: parseQuantity(alloc.memory ?? '0'),
+      allocPods: parseQuantity(alloc.pods ?? '0'),
+      cpu: old?.cpu ?? 0,
+      memory: old?.memory ?? 0,
+      scoreCpu: old?.scoreCpu ?? 0,
+      scoreMemory: old?.scoreMemory ?? 0,
+      pods: old?.pods ?? 0,
+    };
+    this.nodes.set(node.metadata.name!, account);
+    if (!old || old.node.spec !== node.spec || old.node.metadata.labels !== node.metadata.labels || old.node.status?.allocatable !== node.status?.allocatable) {
+      this.retrySoon();
+    }
+  }
+
+  private onNodeDeleted(node: Node): void {
+    this.nodes.delete(node.metadata.name!);
+  }
+
+  private onPod(event: StoreEvent): void {
+    const pod = event.object as Pod;
+    const uid = pod.metadata.uid!;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const gone = event.type === 'DELETED';
+    const nodeName = pod.spec.nodeName;
+    if (nodeName) {
+      this.active.delete(uid);
+      this.unschedulable.delete(uid);
+      const holds = !gone && holdsResources(pod);
+      const had = this.placed.get(uid);
+      if (holds && !had) this.account(uid, nodeName, pod);
+      if (!holds && had) {
+        this.release(uid, had);
+        this.retrySoon();
+      }
+      return;
+    }
+    if (gone || pod.metadata.deletionTimestamp || (pod.spec.schedulerName ?? SCHEDULER) !== SCHEDULER) {
+      this.active.delete(uid);
+      this.unschedulable.delete(uid);
+      return;
+    }
+    if (!this.active.has(uid) && !this.unschedulable.has(uid)) {
+      this.active.set(uid, key);
+      this.scheduleCycle();
+    }
+  }
+
+  private account(uid: string, nodeName: string, pod: Pod): void {
+    const requests = podRequests(pod);
+    const scoreRequests = podRequests(pod, true);
+    this.placed.set(uid, { nodeName, requests, scoreRequests });
+    const n = this.nodes.get(nodeName);
+    if (!n) return;
+    n.cpu += requests.cpu;
+    n.memory += requests.memory;
+    n.scoreCpu += scoreRequests.cpu;
+    n.scoreMemory += scoreRequests.memory;
+    n.pods++;
+  }
+
+  private release(uid: string, had: PodAccount): void {
+    this.placed.delete(uid);
+    const n = this.nodes.get(had.nodeName);
+    if (!n) return;
+    n.cpu -= had.requests.cpu;
+    n.memory -= had.requests.memory;
+    n.scoreCpu -= had.scoreRequests.cpu;
+    n.scoreMemory -= had.scoreRequests.memory;
+    n.pods--;
+  }
+
+  private scheduleCycle(): void {
+    if (this.cycleTimer !== undefined) return;
+    this.cycleTimer = this.clock.setTimer(() => {
+      this.cycleTimer = undefined;
+      this.runCycle();
+    }, 0);
+  }
+
+  private retrySoon(): void {
+    if (this.unschedulable.size === 0 || this.retryTimer !== undefined) return;
+    this.retryTimer = this.clock.setTimer(() => {
+      this.retryTimer = undefined;
+      this.requeueUnschedulable();
+    }, RETRY_AFTER_CHANGE_MS);
+  }
+
+  private requeueUnschedulable(): void {
+    for (const [uid, key] of this.unschedulable) this.active.set(uid, key);
+    this.unschedulable.clear();
+    if (this.active.size > 0) this.scheduleCycle();
+  }
+
+  private runCycle(): void {
+    const batch = [...this.active];
+    this.active.clear();
+    for (const [uid, key] of batch) {
+      const [namespace, name] = key.split('/') as [string, string];
+      const pod = this.store.get('Pod', namespace, name) as Pod | undefined;
+      if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
+      this.schedule(pod);
+    }
+    if (this.unschedulable.size > 0 && this.periodicTimer === undefined) {
+      this.periodicTimer = this.clock.setTimer(() => {
+        this.periodicTimer = undefined;
+        this.requeueUnschedulable();
+      }, RETRY_PERIOD_MS);
+    }
+  }
+
+  private schedule(pod: Pod): void {
+    const requests = podRequests(pod);
+    const scoreRequests = podRequests(pod, true);
+    const reasons = new Map<string, number>();
+    /** Reasons preemption could not help with (removing Pods would not make the node fit). */
+    let unresolvable = 0;
+    let best: NodeAccount | undefined;
+    let bestScore = -Infinity;
+    let ties = 0;
+    for (const n of this.nodes.values()) {
+      const failure = this.filter(n, pod, requests);
+      if (failure) {
+        for (const r of failure.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        if (failure.unresolvable) unresolvable++;
+        continue;
+      }
+      const score = this.score(n, scoreRequests, pod);
+      if (score > bestScore || (best && score === bestScore && n.pods < best.pods)) {
+        best = n;
+        bestScore = score;
+        ties = 1;
+      } else if (best && score === bestScore && n.pods === best.pods) {
+        // Reservoir sampling picks uniformly (and reproducibly) among equally good nodes.
+        ties++;
+        if (this.random.int(ties) === 0) best = n;
+      }
+    }
+    if (best) {
+      this.bind(pod, best);
+      return;
+    }
+    this.unschedulable.set(pod.metadata.uid!, `${pod.metadata.namespace}/${pod.metadata.name}`);
+    this.reportUnschedulable(pod, this.fitErrorMessage(reasons, unresolvable));
+  }
+
+  private filter(n: NodeAccount, pod: Pod, requests: PodRequests): { reasons: string[]; unresolvable: boolean } | undefined {
+    const node = n.node;
+    if (node.spec.unschedulable && !(pod.spec.tolerations ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable' && (t.operator === 'Exists' || !t.operator) && (!t.effect || t.effect === 'NoSchedule'))) {
+      return { reasons: ['node(s) were unschedulable'], unresolvable: true };
+    }
+    const taint = firstUntoleratedTaint(node.spec.taints, pod.spec.tolerations, ['NoSchedule', 'NoExecute']);
+    if (taint) return { reasons: [`node(s) had untolerated taint ${formatTaintForScheduler(taint as Taint)}`], unresolvable: true };
+    if (!nodeMatchesAffinity(pod, node)) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+    const reasons: string[] = [];
+    if (n.pods + 1 > n.allocPods) reasons.push('Too many pods');
+    if (requests.cpu > 0 && n.cpu + requests.cpu > n.allocCpu + 1e-9) reasons.push('Insufficient cpu');
+    if (requests.memory > 0 && n.memory + requests.memory > n.allocMemory) reasons.push('Insufficient memory');
+    return reasons.length ? { reasons, unresolvable: false } : undefined;
+  }
+
+  /** LeastAllocated (0–100), minus a little per untolerated PreferNoSchedule taint. */
+  private score(n: NodeAccount, req: PodRequests, pod: Pod): number {
+    const cpuFree = n.allocCpu > 0 ? (n.allocCpu - n.scoreCpu - req.cpu) / n.allocCpu : 0;
+    const memFree = n.allocMemory > 0 ? (n.allocMemory - n.scoreMemory - req.memory) / n.allocMemory : 0;
+    let score = Math.floor(((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100);
+    for (const t of n.node.spec.taints ?? []) {
+      if (t.effect === 'PreferNoSchedule' && firstUntoleratedTaint([t], pod.spec.tolerations, ['PreferNoSchedule'])) score -= 100;
+    }
+    return score;
+  }
+
+  private fitErrorMessage(reasons: Map<string, number>, unresolvable: number): string {
+    const total = this.nodes.size;
+    if (total === 0) return 'no nodes available to schedule pods';
+    const histogram = [...reasons].map(([reason, count]) => `${count} ${reason}`).sort();
+    const resolvable = total - unresolvable;
+    const preemption: string[] = [];
+    if (unresolvable > 0) preemption.push(`${unresolvable} Preemption is not helpful for scheduling`);
+    if (resolvable > 0) preemption.push(`${resolvable} No preemption victims found for incoming pod`);
+    return `0/${total} nodes are available: ${histogram.join(', ')}. preemption: 0/${total} nodes are available: ${preemption.sort().join(', ')}.`;
+  }
+
+  private bind(pod: Pod, n: NodeAccount): void {
+    const nodeName = n.node.metadata.name!;
+    const now = isoSeconds(this.clock.wallTime());
+    const conditions = withCondition(pod.status?.conditions, {
+      type: 'PodScheduled',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: now,
+    });
+    const bound = this.store.replace({
+      ...pod,
+      spec: { ...pod.spec, nodeName },
+      status: { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions },
+    });
+    this.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, {
+      component: SCHEDULER,
+      instance: `${SCHEDULER}-kubesim-control-plane`,
+    });
+  }
+
+  private reportUnschedulable(pod: Pod, message: string): void {
+    const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+    let current: KubeObject = pod;
+    if (!existing || existing.status !== 'False' || existing.message !== message) {
+      const conditions = withCondition(pod.status?.conditions, {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+        lastProbeTime: null,
+        lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : isoSeconds(this.clock.wallTime()),
+      });
+      current = this.store.replace({ ...pod, status: { ...pod.status, phase: 'Pending', conditions } });
+    }
+    this.events.record(current, 'Warning', 'FailedScheduling', message, { component: SCHEDULER, instance: `${SCHEDULER}-kubesim-control-plane` });
+  }
+}
+
+/** Conditions with `condition` replacing the one of its type (or added). */
+export function withCondition(conditions: readonly Condition[] | undefined, condition: Condition): Condition[] {
+  const out = (conditions ?? []).filter((c) => c.type !== condition.type);
+  out.push(condition);
+  return out;
+}

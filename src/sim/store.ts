@@ -1,0 +1,225 @@
+// The object store: every Kubernetes object of the simulated cluster as plain JSON, keyed by kind, namespace
+// and name, with one cluster-wide resourceVersion and ordered watches. It is the API server's etcd + watch
+// cache; admission (defaults, validation) happens before a write reaches it (see admission.ts).
+//
+// Rule: never mutate what the store returns. Stored objects are deep-frozen and shared with every reader and
+// watcher; to change one, build a new object (copy-on-write: spread the parts you change) and write it.
+
+import { ApiError } from '../kube/api-error.js';
+import type { WatchEvent, WatchEventType } from '../kube/cluster-source.js';
+import type { KubeObject } from '../kube/types.js';
+import { deepFreeze } from './deep-freeze.js';
+
+export interface StoreEvent extends WatchEvent {
+  /** The resourceVersion this change got (DELETED: the deletion's own). */
+  rv: number;
+}
+
+export type StoreListener = (event: StoreEvent) => void;
+
+export interface StoreOptions {
+  /** Wall-clock epoch ms for creationTimestamp. */
+  wallTime(): number;
+  /** A fresh uid. */
+  uid(): string;
+  /** How many changes a watch can replay (the watch cache window). Older → 410 Expired. */
+  historyLimit?: number;
+}
+
+interface Subscription {
+  kind: string | undefined;
+  listener: StoreListener;
+  active: boolean;
+}
+
+/** RFC 3339 with second precision, as the API server writes metadata timestamps. */
+export function isoSeconds(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Core (`v1`) kinds carry no metadata.generation in v1.32; grouped kinds with a spec do. */
+function usesGeneration(obj: KubeObject): boolean {
+  return obj.apiVersion.includes('/') && obj.spec !== undefined;
+}
+
+export class ObjectStore {
+  private readonly byKind = new Map<string, Map<string, KubeObject>>();
+  private rv = 0;
+  private readonly history: StoreEvent[] = [];
+  private historyStart = 0;
+  private readonly historyLimit: number;
+  private readonly subscriptions: Subscription[] = [];
+  /** Events waiting for delivery: a listener that writes gets its own change delivered after the current one. */
+  private readonly outbox: StoreEvent[] = [];
+  private delivering = false;
+
+  constructor(private readonly options: StoreOptions) {
+    this.historyLimit = options.historyLimit ?? 20_000;
+  }
+
+  resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byKind.get(kind)?.get(objectKey(namespace, name));
+  }
+
+  /** Every object of `kind` (in `namespace` when given), in key order of insertion. */
+  list(kind: string, namespace?: string, filter?: (obj: KubeObject) => boolean): KubeObject[] {
+    const objects = this.byKind.get(kind);
+    if (!objects) return [];
+    const out: KubeObject[] = [];
+    for (const obj of objects.values()) {
+      if (namespace !== undefined && obj.metadata.namespace !== namespace) continue;
+      if (filter && !filter(obj)) continue;
+      out.push(obj);
+    }
+    return out;
+  }
+
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
+  kindsStored(): string[] {
+    return [...this.byKind.keys()];
+  }
+
+  /** Stores a new object, filling uid, creationTimestamp, generation and resourceVersion. */
+  create(obj: KubeObject): KubeObject {
+    const name = obj.metadata.name ?? '';
+    const key = objectKey(obj.metadata.namespace, name);
+    let objects = this.byKind.get(obj.kind);
+    if (!objects) this.byKind.set(obj.kind, (objects = new Map()));
+    if (objects.has(key)) throw new Error(`store: ${obj.kind} ${key} already exists`);
+    const rv = ++this.rv;
+    const metadata = {
+      ...obj.metadata,
+      uid: obj.metadata.uid ?? this.options.uid(),
+      resourceVersion: String(rv),
+      creationTimestamp: obj.metadata.creationTimestamp ?? isoSeconds(this.options.wallTime()),
+      ...(usesGeneration(obj) ? { generation: 1 } : {}),
+    };
+    const stored = deepFreeze({ ...obj, metadata });
+    objects.set(key, stored);
+    this.emit('ADDED', stored, rv);
+    return stored;
+  }
+
+  /**
+   * Replaces a stored object (the caller has merged and validated it). Generation goes up when the spec
+   * changed. The caller's metadata.resourceVersion is ignored here: conflicts are checked by the caller.
+   */
+  replace(obj: KubeObject): KubeObject {
+    const key = objectKey(obj.metadata.namespace, obj.metadata.name ?? '');
+    const objects = this.byKind.get(obj.kind);
+    const old = objects?.get(key);
+    if (!objects || !old) throw new Error(`store: ${obj.kind} ${key} does not exist`);
+    const rv = ++this.rv;
+    const metadata: KubeObject['metadata'] = {
+      ...obj.metadata,
+      uid: old.metadata.uid,
+      creationTimestamp: old.metadata.creationTimestamp,
+      resourceVersion: String(rv),
+    };
+    if (old.metadata.generation !== undefined) {
+      metadata.generation = old.spec === obj.spec || sameJson(old.spec, obj.spec) ? old.metadata.generation : old.metadata.generation + 1;
+    }
+    const stored = deepFreeze({ ...obj, metadata });
+    objects.set(key, stored);
+    this.emit('MODIFIED', stored, rv);
+    return stored;
+  }
+
+  /** Removes an object at once; returns its last state (stamped with the deletion's resourceVersion). */
+  remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const objects = this.byKind.get(kind);
+    const key = objectKey(namespace, name);
+    const old = objects?.get(key);
+    if (!objects || !old) return undefined;
+    objects.delete(key);
+    const rv = ++this.rv;
+    const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } });
+    this.emit('DELETED', last, rv);
+    return last;
+  }
+
+  /** Live changes of `kind` (every kind when undefined), delivered synchronously in resourceVersion order. */
+  subscribe(kind: string | undefined, listener: StoreListener): () => void {
+    const sub: Subscription = { kind, listener, active: true };
+    this.subscriptions.push(sub);
+    return () => {
+      sub.active = false;
+      const i = this.subscriptions.indexOf(sub);
+      if (i >= 0) this.subscriptions.splice(i, 1);
+    };
+  }
+
+  /**
+   * The changes of `kind` after resourceVersion `from`, then live ones. Throws 410 Expired when `from` is
+   * older than the history window, as the API server's watch cache does.
+   */
+  watchFrom(kind: string | undefined, from: number, listener: StoreListener): () => void {
+    const oldest = this.history.length > this.historyStart ? this.history[this.historyStart]!.rv : this.rv + 1;
+    if (from < oldest - 1 && from < this.rv) {
+      throw new ApiError('Expired', `too old resource version: ${from} (${oldest - 1})`);
+    }
+    const backlog: StoreEvent[] = [];
+    for (let i = this.historyStart; i < this.history.length; i++) {
+      const event = this.history[i]!;
+      if (event.rv > from && (kind === undefined || event.object.kind === kind)) backlog.push(event);
+    }
+    for (const event of backlog) listener(event);
+    return this.subscribe(kind, listener);
+  }
+
+  private emit(type: WatchEventType, object: KubeObject, rv: number): void {
+    const event: StoreEvent = { type, object, rv };
+    this.history.push(event);
+    if (this.history.length - this.historyStart > this.historyLimit) {
+      this.historyStart++;
+      // Compact now and then instead of shifting on every write.
+      if (this.historyStart > 4096 && this.historyStart * 2 > this.history.length) {
+        this.history.splice(0, this.historyStart);
+        this.historyStart = 0;
+      }
+    }
+    this.outbox.push(event);
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let i = 0; i < this.outbox.length; i++) {
+        const next = this.outbox[i]!;
+        for (const sub of this.subscriptions.slice()) {
+          if (!sub.active || (sub.kind !== undefined && sub.kind !== next.object.kind)) continue;
+          sub.listener(next);
+        }
+      }
+    } finally {
+      this.outbox.length = 0;
+      this.delivering = false;
+    }
+  }
+}
+
+function objectKey(namespace: string | undefined, name: string): string {
+  return `${namespace ?? ''}/${name}`;
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
