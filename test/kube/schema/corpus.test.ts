@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { findKind } from '../../../src/kube/kinds.js';
 import { decodingError, strictDecodingError, unknownFields } from '../../../src/kube/schema/unknown-fields.js';
+import { applyDefaults } from '../../../src/kube/schema/defaults.js';
 import { validateObject } from '../../../src/kube/schema/validate.js';
 import type { KubeObject } from '../../../src/kube/types.js';
 
@@ -41,13 +42,15 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-/** The first error a real API server would return for a create of this object, or undefined. */
+/** The first error a real API server would return for a create of this object (decode, default, validate). */
 function serverError(obj: KubeObject): string | undefined {
   const decode = decodingError(obj);
   if (decode) return decode.message;
   const unknown = unknownFields(obj);
   if (unknown.length) return strictDecodingError(obj, unknown).message;
-  return validateObject(obj)?.message;
+  const defaulted = structuredClone(obj);
+  applyDefaults(defaulted);
+  return validateObject(defaulted)?.message;
 }
 
 test('the documentation examples are accepted or rejected as a real API server does', { skip: !existsSync(root) && `corpus not found at ${root}` }, () => {
