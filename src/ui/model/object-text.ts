@@ -1,0 +1,21 @@
+// The text of the YAML and describe overlays for one object.
+
+import { stringify } from 'yaml';
+import type { KubeObject, Node, Pod } from '../../kube/types.js';
+import type { ClusterCache } from './cluster-cache.js';
+import { fallbackDescribeNode, fallbackDescribePod } from './describe-text.js';
+
+/** `kubectl get -o yaml` without managedFields (kubectl hides them too, unless --show-managed-fields). */
+export function yamlOf(obj: KubeObject): string {
+  const { managedFields: _hidden, ...metadata } = obj.metadata;
+  return stringify({ ...obj, metadata }, { lineWidth: 0 });
+}
+
+export function describePodText(pod: Pod, cache: ClusterCache, now: number): string {
+  return fallbackDescribePod(pod, cache.eventsFor('Pod', pod.metadata.namespace, pod.metadata.name ?? ''), now);
+}
+
+export function describeNodeText(node: Node, cache: ClusterCache, now: number): string {
+  const name = node.metadata.name ?? '';
+  return fallbackDescribeNode(node, cache.podsOn(name), cache.eventsFor('Node', undefined, name), now);
+}
