@@ -3,6 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, badRequest } from '../kube/api-error.js';
+import { decodeProtobufObject } from './protobuf-body.js';
 import { bodyTooLarge, unsupportedBodyType } from './status-errors.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -75,6 +76,7 @@ export function decodeObject(req: IncomingMessage, body: Buffer): Record<string,
   let value: unknown;
   if (type === 'application/json' || type === '') value = decodeJson(body);
   else if (type === 'application/yaml') value = decodeYaml(body);
+  else if (type === 'application/vnd.kubernetes.protobuf') value = decodeProtobufObject(body);
   else throw unsupportedBodyType(['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf']);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw badRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);

@@ -73,10 +73,17 @@ export async function patchObject(r: ResourceRequest, name: string): Promise<voi
   if (type === 'apply') {
     if (!options.fieldManager) throw badRequest('PATCH, application/apply-patch+yaml requires fieldManager to be set');
     options.force = isTrue(r.query.get('force'));
-    // Server-side apply creates what is missing (201); kubectl does not GET first.
+    // Server-side apply creates what is missing (201); kubectl does not GET first. A source whose apply
+    // patch does not create is given a create instead.
     if (!r.path.subresource && !(await exists(r, name))) {
       const object = objectForPath(r, patch as Record<string, unknown>, name);
-      const created = await r.source.create(object, options);
+      let created;
+      try {
+        created = await r.source.patch(ref, type, object, options);
+      } catch (e) {
+        if (!(isApiError(e) && e.code === 404)) throw e;
+        created = await r.source.create(object, options);
+      }
       setWarnings(r.res, created.warnings);
       sendJson(r.res, 201, created.object);
       return;

@@ -28,6 +28,9 @@ const KINDS: ServedKind[] = [
   { group: '', version: 'v1', kind: 'Node', resource: 'nodes', namespaced: false, simulated: true },
   { group: '', version: 'v1', kind: 'Namespace', resource: 'namespaces', namespaced: false, simulated: true },
   { group: '', version: 'v1', kind: 'Event', resource: 'events', namespaced: true, simulated: true },
+  { group: '', version: 'v1', kind: 'ConfigMap', resource: 'configmaps', namespaced: true, simulated: true },
+  { group: '', version: 'v1', kind: 'Secret', resource: 'secrets', namespaced: true, simulated: true },
+  { group: '', version: 'v1', kind: 'ServiceAccount', resource: 'serviceaccounts', namespaced: true, simulated: true },
   { group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments', namespaced: true, simulated: false },
 ];
 
