@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCheck } from '../../src/cli/check.js';
+import { VirtualClock } from '../../src/sim/clock.js';
+import { createSimulatedCluster } from '../../src/sim/simulated-cluster.js';
+import { createFakeRuntime } from '../sim/fake-runtime.js';
+
+const BOOK_POD = new URL('../../demo-manifests/simple-pod.yaml', import.meta.url);
+
+async function check(files: Record<string, string>, timeoutMs = 60_000) {
+  const dir = await mkdtemp(join(tmpdir(), 'kubesim-check-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const cluster = createSimulatedCluster({ clock: new VirtualClock(), runtime: createFakeRuntime() });
+  const lines: string[] = [];
+  try {
+    const code = await runCheck({ dir, source: cluster, advance: (ms) => cluster.advance(ms), timeoutMs, write: (l) => lines.push(l) });
+    return { code, out: lines.join('\n') };
+  } finally {
+    await cluster.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const unpullable = (annotations = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: bad-image
+${annotations}spec:
+  containers:
+  - name: app
+    image: gihyodocker/does-not-exist:latest
+`;
+
+test("check exits 0 on a folder with only the book's Pod, which reaches 2/2 Running", async () => {
+  const { code, out } = await check({ 'simple-pod.yaml': await readFile(BOOK_POD, 'utf8') });
+  assert.equal(code, 0, out);
+  assert.match(out, /default\s+simple-echo\s+Running, Ready\s+Running\s+2\/2\s+ok/);
+  assert.match(out, /1 of 1 Pod reached what they should/);
+});
+
+test('check exits 1 on a folder with an unpullable image', async () => {
+  const { code, out } = await check({ 'bad.yaml': unpullable() });
+  assert.equal(code, 1, out);
+  assert.match(out, /bad-image\s+Running, Ready\s+ImagePullBackOff\s+0\/1\s+FAILED/);
+  assert.match(out, /in 60s of simulated time/);
+});
+
+test('a Pod annotated kubesim.dev/expect is held to the state it names', async () => {
+  const { code, out } = await check({ 'bad.yaml': unpullable('  annotations:\n    kubesim.dev/expect: ImagePullBackOff\n') });
+  assert.equal(code, 0, out);
+  assert.match(out, /bad-image\s+ImagePullBackOff\s+ImagePullBackOff\s+0\/1\s+ok/);
+});
+
+test('kinds not simulated are listed as not checked, and manifest errors fail the check', async () => {
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n';
+  const ok = await check({ 'deploy.yaml': deployment });
+  assert.equal(ok.code, 0, ok.out);
+  assert.match(ok.out, /not checked \(kinds not simulated yet\):\n\s+\S+deploy\.yaml\s+deployment\.apps\/web/);
+  const bad = await check({ 'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    imagee: nginx\n' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.out, /error\s+\S+bad\.yaml:8:5\s+strict decoding error: unknown field "spec\.containers\[0\]\.imagee"/);
+});
