@@ -374,8 +374,9 @@ export class PodWorker {
     };
     s.ready = false;
     if (this.terminating) {
-      this.publish();
-      this.maybeFinish();
+      // The last exit is written once, with the terminal phase, by maybeFinish.
+      if (this.slots.some((x) => x.process)) this.publish();
+      else this.maybeFinish();
       return;
     }
     if (s.killedForRestart) {
@@ -428,6 +429,14 @@ export class PodWorker {
     if (outcome.reason === 'InvalidImageName') return; // never retried until the image changes
     const now = this.k.clock.now();
     const backoff = this.pullBackoff.next(key, now);
+    if (outcome.reason === 'ErrImageNeverPull') {
+      // Checked again on later syncs (the image may be loaded onto the node); the reason stays.
+      s.retryTimer = this.after(backoff, () => {
+        s.retryTimer = undefined;
+        this.sync();
+      });
+      return;
+    }
     s.retryTimer = this.after(STAGE_MS.pullErrorSync, () => {
       if (attempt !== s.attempt) return;
       const message = `Back-off pulling image "${key}"`;
