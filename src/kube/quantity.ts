@@ -39,6 +39,11 @@ function parseParts(q: string | number): ParsedQuantity {
   throw new QuantityFormatError("unable to parse quantity's suffix");
 }
 
+/** A quantity in base units and the format `Quantity.String()` keeps for it (binary for `Mi`, …). */
+export function parseQuantityWithFormat(q: string | number): { value: number; format: QuantityFormat } {
+  return parseParts(q);
+}
+
 /** A quantity in base units: `100m` → 0.1, `128Mi` → 134217728, `1G` → 1e9, `1e3` → 1000. */
 export function parseQuantity(q: string | number): number {
   return parseParts(q).value;
