@@ -11,7 +11,7 @@ export interface FieldError {
 export function goValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return '<nil>';
+  if (value === null || value === undefined) return 'null';
   if (isStringMap(value)) {
     const entries = Object.keys(value)
       .sort()

@@ -85,6 +85,11 @@ export function isMapField(field: string): boolean {
   return mapFields.has(field);
 }
 
+/** Fields that hold a list of strings in Go (`[]string`). */
+export function isStringListField(field: string): boolean {
+  return stringListFields.has(field);
+}
+
 /** The Go struct a JSON path of field names (array indices dropped) lands in; `Pod` for the root. */
 export function goStructName(kind: string, fields: string[]): string {
   if (fields.length === 0) return kind;
