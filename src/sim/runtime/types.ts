@@ -104,6 +104,12 @@ export interface ExecIO extends ProcessOutput {
 /** A process started by exec (kubectl exec, exec probes): same interpreter, with stdin. */
 export interface ExecProcess {
   readonly exited: Promise<number>;
+  /**
+   * Set when argv[0] could not be started (no such executable in the image, or the container is not
+   * running); nothing runs and `exited` resolves 126. The API answers kubectl with InternalError and this
+   * message (kubectl prints `error: Internal error occurred: <startError>`); an exec probe just fails.
+   */
+  readonly startError?: string;
   write(data: string): void;
   closeStdin(): void;
   resize(width: number, height: number): void;

@@ -1,0 +1,123 @@
+// The simulated container runtime: pulls resolve through the image catalog, a container's main process is
+// its image's entrypoint/cmd (or the Pod's command/args) run as a simulated program on the Clock, and exec
+// runs another program beside it.
+
+import type { ContainerContext, ContainerProcess, ContainerRuntime, ExecIO, ExecProcess, ProcessExit, ProcessOutput, PullResult } from './types.js';
+import { ImageCatalog, type CatalogImage } from './images/catalog.js';
+import { pullImage } from './images/pull.js';
+import { parseImageReference } from './images/reference.js';
+import { genericImage } from './images/generic.js';
+import type { ImageDefinition } from './images/image.js';
+import { RunningContainer } from './running-container.js';
+import { EMPTY_INPUT } from './process/input.js';
+import type { Proc } from './process/program.js';
+import { TaskRunner, type TaskOutcome } from './process/task-runner.js';
+import { SIGNAL_NUMBERS, Signalled } from './process/task.js';
+import { startExec } from './exec/exec-session.js';
+
+export interface ContainerRuntimeOptions {
+  /** Images beyond the built-in ones (from `loadImageCatalogYaml`); they win over built-ins of the same name. */
+  extraImages?: CatalogImage[];
+  /** Seeded randomness for pull jitter (containers use their context's). */
+  random?: () => number;
+}
+
+/** A small seeded generator, for when the caller gives none: runs stay reproducible. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The runtime's words when argv[0] cannot be found: the container fails to start with StartError, exit 128. */
+export function startErrorMessage(executable: string): string {
+  const why = executable.includes('/') ? `stat ${executable}: no such file or directory` : 'executable file not found in $PATH';
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${executable}": ${why}: unknown`;
+}
+
+/** What an exec of a missing executable fails with (kubectl prints `error: Internal error occurred: <this>`). */
+export function execStartErrorMessage(executable: string, execId: string): string {
+  const why = executable.includes('/') ? `stat ${executable}: no such file or directory` : 'executable file not found in $PATH';
+  return `error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${executable}": ${why}: unknown`;
+}
+
+/** Docker's rule: `command` replaces ENTRYPOINT (and drops CMD), `args` replaces CMD. */
+export function effectiveArgv(image: ImageDefinition, command: string[] | undefined, args: string[] | undefined): string[] {
+  const entrypoint = command ?? image.entrypoint ?? [];
+  const cmd = args ?? (command ? [] : (image.cmd ?? []));
+  return [...entrypoint, ...cmd];
+}
+
+function finishedProcess(exit: ProcessExit): ContainerProcess {
+  return { exited: Promise.resolve(exit), signal: () => {} };
+}
+
+export function createContainerRuntime(options: ContainerRuntimeOptions = {}): ContainerRuntime {
+  const catalog = new ImageCatalog(options.extraImages ?? []);
+  const random = options.random ?? mulberry32(0x6b756265);
+  const running = new WeakMap<ContainerContext, RunningContainer>();
+
+  function imageFor(reference: string): ImageDefinition {
+    const ref = parseImageReference(reference);
+    if (!ref) return genericImage(reference);
+    const resolution = catalog.resolve(ref);
+    return resolution.kind === 'image' ? resolution.image : genericImage(ref.repository);
+  }
+
+  return {
+    pull(image: string): PullResult {
+      return pullImage(catalog, image, random);
+    },
+
+    start(context: ContainerContext, command: string[] | undefined, args: string[] | undefined, output: ProcessOutput): ContainerProcess {
+      const image = imageFor(context.image);
+      const argv = effectiveArgv(image, command, args);
+      if (argv.length === 0) return finishedProcess({ code: 128, reason: 'StartError', message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown' });
+      const container = new RunningContainer(context, image);
+      const program = container.findProgram(argv[0]!);
+      if (!program) return finishedProcess({ code: 128, reason: 'StartError', message: startErrorMessage(argv[0]!) });
+      running.set(context, container);
+      const proc: Proc = { host: container, env: container.baseEnv(), cwd: container.workingDir(), pid: 1, stdin: EMPTY_INPUT, stdout: output.stdout, stderr: output.stderr };
+
+      let resolve!: (exit: ProcessExit) => void;
+      const exited = new Promise<ProcessExit>((r) => (resolve = r));
+      const onDone = (outcome: TaskOutcome<number>) => {
+        container.stop();
+        if (running.get(context) === container) running.delete(context);
+        if ('value' in outcome) resolve({ code: outcome.value & 255 });
+        else if ('killed' in outcome) resolve({ code: 137, signal: 9 });
+        else if (outcome.error instanceof Signalled) resolve({ code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] });
+        else {
+          output.stderr(`kubesim: ${context.image}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
+          resolve({ code: 1 });
+        }
+      };
+      const runner = new TaskRunner(context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? false);
+      runner.start();
+      return {
+        exited,
+        signal(signal) {
+          if (signal === 'KILL') runner.kill();
+          else runner.signal(image.stopSignal ?? 'TERM');
+        },
+      };
+    },
+
+    exec(context: ContainerContext, argv: string[], io: ExecIO): ExecProcess {
+      const container = running.get(context);
+      const executable = argv[0] ?? '';
+      const program = container?.findProgram(executable);
+      if (!container || !program) {
+        const execId = Array.from({ length: 64 }, () => Math.floor(random() * 16).toString(16)).join('');
+        const startError = container ? execStartErrorMessage(executable, execId) : 'container is not running';
+        return { exited: Promise.resolve(126), startError, write() {}, closeStdin() {}, resize() {}, kill() {} };
+      }
+      return startExec(container, program, argv, io);
+    },
+  };
+}

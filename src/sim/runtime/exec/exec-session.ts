@@ -1,0 +1,55 @@
+// A process started by exec: its stdin (through the line discipline when there is a terminal), its output
+// (`\r\n` line endings and stderr merged into stdout with a terminal, as a pty does), resize and kill.
+
+import type { ExecIO, ExecProcess } from '../types.js';
+import type { RunningContainer } from '../running-container.js';
+import { StreamInput } from '../process/input.js';
+import type { Proc, Program } from '../process/program.js';
+import { TaskRunner, type TaskOutcome } from '../process/task-runner.js';
+import { Signalled } from '../process/task.js';
+import { LineDiscipline, terminalNewlines } from './line-discipline.js';
+
+export function startExec(container: RunningContainer, program: Program, argv: string[], io: ExecIO): ExecProcess & { end(): void } {
+  const stdin = new StreamInput(io.tty);
+  const out = io.tty ? (text: string) => io.stdout(terminalNewlines(text)) : io.stdout;
+  const err = io.tty ? out : io.stderr;
+  const env = container.baseEnv();
+  if (io.tty) env.set('TERM', 'xterm');
+  env.set('SHLVL', '1');
+  const proc: Proc = { host: container, env, cwd: container.workingDir(), pid: 0, stdin, stdout: out, stderr: err, ...(io.tty ? { columns: 80 } : {}) };
+
+  let resolve!: (code: number) => void;
+  const exited = new Promise<number>((r) => (resolve = r));
+  const onDone = (outcome: TaskOutcome<number>) => {
+    if ('value' in outcome) resolve(outcome.value & 255);
+    else if ('killed' in outcome) resolve(137);
+    else if (outcome.error instanceof Signalled) resolve(outcome.error.exitCode);
+    else {
+      err(`kubesim: ${argv[0]}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
+      resolve(1);
+    }
+  };
+  const runner = new TaskRunner(container.context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? false);
+  stdin.onData = () => runner.wake();
+  const discipline = new LineDiscipline({
+    echo: (text) => io.stdout(text),
+    line: (text) => stdin.push(text),
+    interrupt: () => {
+      stdin.discard();
+      runner.signal('INT');
+    },
+    endOfInput: () => stdin.end(),
+  });
+  runner.start();
+
+  return {
+    exited,
+    write: (data) => (io.tty ? discipline.input(data) : stdin.push(data)),
+    closeStdin: () => stdin.end(),
+    resize: (width) => {
+      if (io.tty && width > 0) proc.columns = width;
+    },
+    kill: () => runner.kill(),
+    end: () => runner.kill(),
+  };
+}

@@ -1,0 +1,134 @@
+// A container's in-memory filesystem: the image's files (shared, read-only, by every container of that
+// image), the files the kubelet mounts (volumes, /etc/hosts, ... — read live, so a ConfigMap update shows),
+// and a private writable layer created on the first write. Directories are explicit in the image or implied
+// by the paths below them. Paths are absolute and normalised before they get here.
+
+export interface ImageFiles {
+  readonly files: ReadonlyMap<string, string>;
+  readonly dirs: ReadonlySet<string>;
+}
+
+export type FileStat = { kind: 'file'; content: string } | { kind: 'dir' };
+
+export type FsError = 'No such file or directory' | 'Is a directory' | 'Not a directory' | 'File exists' | 'Directory not empty';
+
+/** `/a/b/../c/./d` relative to `cwd` → `/a/c/d`. */
+export function resolvePath(cwd: string, path: string): string {
+  const parts: string[] = [];
+  for (const part of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+function isBelow(path: string, dir: string): boolean {
+  return dir === '/' ? path !== '/' : path.startsWith(`${dir}/`);
+}
+
+export class ContainerFilesystem {
+  private written: Map<string, string> | undefined;
+  private madeDirs: Set<string> | undefined;
+  private removed: Set<string> | undefined;
+
+  constructor(
+    private readonly image: ImageFiles,
+    private readonly mounted: ReadonlyMap<string, string>,
+    /** Files computed when read (/proc). */
+    private readonly dynamic: (path: string) => string | undefined = () => undefined,
+  ) {}
+
+  stat(path: string): FileStat | undefined {
+    if (this.isRemoved(path)) return undefined;
+    const content = this.written?.get(path) ?? this.mounted.get(path) ?? this.image.files.get(path) ?? this.dynamic(path);
+    if (content !== undefined) return { kind: 'file', content };
+    if (path === '/' || this.image.dirs.has(path) || this.madeDirs?.has(path)) return { kind: 'dir' };
+    for (const candidate of this.allPaths()) if (isBelow(candidate, path) && !this.isRemoved(candidate)) return { kind: 'dir' };
+    return undefined;
+  }
+
+  readFile(path: string): string | FsError {
+    const stat = this.stat(path);
+    if (!stat) return 'No such file or directory';
+    return stat.kind === 'dir' ? 'Is a directory' : stat.content;
+  }
+
+  writeFile(path: string, content: string, append = false): FsError | undefined {
+    const parent = this.stat(parentOf(path));
+    if (!parent) return 'No such file or directory';
+    if (parent.kind !== 'dir') return 'Not a directory';
+    const existing = this.stat(path);
+    if (existing?.kind === 'dir') return 'Is a directory';
+    this.unremove(path);
+    this.written ??= new Map();
+    this.written.set(path, append && existing ? existing.content + content : content);
+    return undefined;
+  }
+
+  mkdir(path: string, parents = false): FsError | undefined {
+    const existing = this.stat(path);
+    if (existing) return parents && existing.kind === 'dir' ? undefined : 'File exists';
+    const parent = parentOf(path);
+    if (!this.stat(parent)) {
+      if (!parents) return 'No such file or directory';
+      const error = this.mkdir(parent, true);
+      if (error) return error;
+    }
+    this.unremove(path);
+    this.madeDirs ??= new Set();
+    this.madeDirs.add(path);
+    return undefined;
+  }
+
+  remove(path: string, recursive = false): FsError | undefined {
+    const stat = this.stat(path);
+    if (!stat) return 'No such file or directory';
+    if (stat.kind === 'dir') {
+      if (!recursive && this.list(path).length > 0) return 'Directory not empty';
+      for (const p of [...(this.written?.keys() ?? [])]) if (isBelow(p, path)) this.written!.delete(p);
+      for (const p of [...(this.madeDirs ?? [])]) if (p === path || isBelow(p, path)) this.madeDirs!.delete(p);
+    }
+    this.written?.delete(path);
+    this.removed ??= new Set();
+    this.removed.add(path);
+    return undefined;
+  }
+
+  /** Names directly inside `dir`, sorted; [] for a file or a missing directory. */
+  list(dir: string): string[] {
+    const names = new Set<string>();
+    for (const path of this.allPaths()) {
+      if (!isBelow(path, dir) || this.isRemoved(path)) continue;
+      const rest = path.slice(dir === '/' ? 1 : dir.length + 1);
+      names.add(rest.split('/')[0]!);
+    }
+    return [...names].sort();
+  }
+
+  private *allPaths(): Iterable<string> {
+    yield* this.image.files.keys();
+    yield* this.image.dirs;
+    yield* this.mounted.keys();
+    if (this.written) yield* this.written.keys();
+    if (this.madeDirs) yield* this.madeDirs;
+  }
+
+  private isRemoved(path: string): boolean {
+    if (!this.removed) return false;
+    for (let p = path; ; p = parentOf(p)) {
+      if (this.removed.has(p)) return !this.written?.has(path) && !this.madeDirs?.has(path);
+      if (p === '/') return false;
+    }
+  }
+
+  private unremove(path: string): void {
+    // an ancestor stays removed: what the image had below it stays gone, only `path` itself is back
+    this.removed?.delete(path);
+  }
+}

@@ -1,0 +1,28 @@
+// Any image the catalog does not know: it pulls, logs one start line and runs until it is stopped.
+// An Alpine-like userland so that `command: [sh, -c, …]` and `kubectl exec … -- sh` still work.
+
+import type { Program } from '../process/program.js';
+import { sleep, Signalled, waitForever } from '../process/task.js';
+import { DEFAULT_PATH, type ImageDefinition } from './image.js';
+
+const genericMain: Program = function* (proc) {
+  yield* sleep(200 + Math.floor(proc.host.context.random() * 800));
+  proc.stdout(`Starting ${proc.host.context.image}\n`);
+  try {
+    return yield* waitForever();
+  } catch (error) {
+    if (error instanceof Signalled && error.signal === 'TERM') return 0;
+    throw error;
+  }
+};
+
+export function genericImage(repository: string): ImageDefinition {
+  return {
+    repositories: [repository],
+    sizeBytes: 52_428_800,
+    flavour: 'alpine',
+    entrypoint: ['/usr/local/bin/app'],
+    env: [['PATH', DEFAULT_PATH]],
+    programs: { '/usr/local/bin/app': genericMain, app: genericMain },
+  };
+}

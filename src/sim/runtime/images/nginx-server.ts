@@ -1,0 +1,203 @@
+// nginx as a program: reads /etc/nginx/conf.d/*.conf, binds its ports, serves files or proxies over the
+// Pod network, writes the access log (combined format plus X-Forwarded-For, the images' `main`) to stdout
+// and the error log to stderr, and shuts down on TERM (fast) or QUIT (graceful) with status 0.
+
+import type { Program, Proc } from '../process/program.js';
+import { Signalled, sleep, waitForever, type Task } from '../process/task.js';
+import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
+import { resolvePath } from '../filesystem.js';
+import { nginxLocalTime, slashTime } from './log-time.js';
+import { parseNginxConfig, type NginxLocation, type NginxServer } from './nginx-config.js';
+
+export interface NginxBuild {
+  version: string;
+  /** The official image logs `[notice]` lines (error_log … notice); older images only warnings and worse. */
+  notices: boolean;
+  /** musl (Alpine) and glibc word errno 98 differently. */
+  libc: 'musl' | 'glibc';
+  builtBy: string;
+}
+
+const WORKER_PIDS = [29, 30, 31, 32];
+
+function errorPage(status: number, title: string, version: string): string {
+  return `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+function* serve(proc: Proc, build: NginxBuild): Task<number> {
+  const clock = proc.host.context.clock;
+  const errorLog = (level: string, message: string, pid = 1) => proc.stderr(`${slashTime(clock.wallTime())} [${level}] ${pid}#${pid}: ${message}\n`);
+  const emerg = (message: string) => {
+    errorLog('emerg', message);
+    proc.stderr(`nginx: [emerg] ${message}\n`);
+  };
+  const fs = proc.host.fs;
+  const confDir = '/etc/nginx/conf.d';
+  const files = fs
+    .list(confDir)
+    .filter((n) => n.endsWith('.conf'))
+    .map((n): [string, string] => [`${confDir}/${n}`, fs.readFile(`${confDir}/${n}`)]);
+  const config = parseNginxConfig(files);
+  if ('error' in config) {
+    emerg(config.error);
+    return 1;
+  }
+  if (build.notices) {
+    errorLog('notice', 'using the "epoll" event method');
+    errorLog('notice', `nginx/${build.version}`);
+    errorLog('notice', `built by ${build.builtBy}`);
+    errorLog('notice', 'OS: Linux 6.8.0-1015-kubesim');
+    errorLog('notice', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
+  }
+  const inUse = build.libc === 'musl' ? 'Address in use' : 'Address already in use';
+  let connection = 0;
+  for (const server of config.servers) {
+    for (const port of server.ports) {
+      let bound = false;
+      // nginx tries five times, half a second apart, before it gives up
+      for (let attempt = 0; attempt < 5 && !bound; attempt++) {
+        bound = proc.host.listen(port, (request) => handle(proc, build, server, request, ++connection, errorLog));
+        if (!bound) {
+          emerg(`bind() to 0.0.0.0:${port} failed (98: ${inUse})`);
+          yield* sleep(500);
+        }
+      }
+      if (!bound) {
+        emerg('still could not bind()');
+        return 1;
+      }
+    }
+  }
+  if (build.notices) {
+    errorLog('notice', 'start worker processes');
+    for (const pid of WORKER_PIDS) errorLog('notice', `start worker process ${pid}`);
+  }
+  try {
+    return yield* waitForever();
+  } catch (error) {
+    if (!(error instanceof Signalled)) throw error;
+    if (build.notices) {
+      if (error.signal === 'QUIT') {
+        errorLog('notice', 'signal 3 (SIGQUIT) received, shutting down');
+        for (const pid of WORKER_PIDS) errorLog('notice', 'gracefully shutting down', pid);
+        for (const pid of WORKER_PIDS) errorLog('notice', 'exiting', pid);
+        for (const pid of WORKER_PIDS) errorLog('notice', 'exit', pid);
+      } else {
+        errorLog('notice', `signal ${error.signal === 'TERM' ? '15 (SIGTERM)' : '2 (SIGINT)'} received, exiting`);
+        for (const pid of WORKER_PIDS) errorLog('notice', 'exiting', pid);
+        for (const pid of WORKER_PIDS) errorLog('notice', 'exit', pid);
+      }
+      errorLog('notice', 'signal 17 (SIGCHLD) received from 29');
+      for (const pid of WORKER_PIDS) errorLog('notice', `worker process ${pid} exited with code 0`);
+      errorLog('notice', 'exit');
+    }
+    return 0;
+  }
+}
+
+function matchLocation(server: NginxServer, path: string): NginxLocation | undefined {
+  let best: NginxLocation | undefined;
+  for (const l of server.locations) if (path.startsWith(l.prefix) && (!best || l.prefix.length > best.prefix.length)) best = l;
+  return best;
+}
+
+function handle(
+  proc: Proc,
+  build: NginxBuild,
+  server: NginxServer,
+  request: HttpRequest,
+  connection: number,
+  errorLog: (level: string, message: string, pid?: number) => void,
+): HttpResponse {
+  const worker = WORKER_PIDS[0]!;
+  const host = request.headers.host ?? request.headers.Host ?? server.serverName;
+  const requestLine = `${request.method} ${request.path} HTTP/1.1`;
+  const page = (status: number, title: string): HttpResponse => ({ status, headers: { 'content-type': 'text/html', server: `nginx/${build.version}` }, body: errorPage(status, title, build.version) });
+  let response: HttpResponse;
+  const location = matchLocation(server, request.path.split('?')[0]!);
+  if (!location) response = page(404, 'Not Found');
+  else if (location.returnStatus !== undefined) response = { status: location.returnStatus, headers: { 'content-type': 'text/plain' }, body: location.returnBody ?? '' };
+  else if (location.proxyPass) {
+    const upstream = location.proxyPass;
+    const path = upstream.path ? upstream.path + request.path.slice(location.prefix.length) : request.path;
+    try {
+      response = proc.host.context.network.request(upstream.host, upstream.port, {
+        method: request.method,
+        path,
+        headers: { ...request.headers, host: upstream.port === 80 ? upstream.host : `${upstream.host}:${upstream.port}`, connection: 'close' },
+        ...(request.body !== undefined ? { body: request.body } : {}),
+      });
+      response = { ...response, headers: { ...response.headers, server: `nginx/${build.version}` } };
+    } catch (error) {
+      const refused = error instanceof ConnectionRefused;
+      const address = upstream.host === 'localhost' ? '127.0.0.1' : upstream.host;
+      errorLog(
+        'error',
+        `*${connection} ${refused ? 'connect() failed (111: Connection refused)' : `${upstream.host} could not be resolved (3: Host not found)`} while connecting to upstream, client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}", upstream: "http://${address}:${upstream.port}${path}", host: "${host}"`,
+        worker,
+      );
+      response = page(502, 'Bad Gateway');
+    }
+  } else {
+    response = serveFile(proc, location, request.path.split('?')[0]!, page, errorLog, request, server, connection, requestLine, host);
+  }
+  const bytes = request.method === 'HEAD' ? 0 : Buffer.byteLength(response.body);
+  const ua = request.headers['user-agent'] ?? '-';
+  proc.stdout(`${request.remoteAddress} - - [${nginxLocalTime(proc.host.context.clock.wallTime())}] "${requestLine}" ${response.status} ${bytes} "${request.headers.referer ?? '-'}" "${ua}" "${request.headers['x-forwarded-for'] ?? '-'}"\n`);
+  return response;
+}
+
+function serveFile(
+  proc: Proc,
+  location: NginxLocation,
+  path: string,
+  page: (status: number, title: string) => HttpResponse,
+  errorLog: (level: string, message: string, pid?: number) => void,
+  request: HttpRequest,
+  server: NginxServer,
+  connection: number,
+  requestLine: string,
+  host: string,
+): HttpResponse {
+  const root = location.root ?? '/usr/share/nginx/html';
+  const full = resolvePath('/', `${root}/${path}`);
+  let stat = proc.host.fs.stat(full);
+  let file = full;
+  if (stat?.kind === 'dir') {
+    const index = location.index.map((name) => resolvePath(full, name)).find((p) => proc.host.fs.stat(p)?.kind === 'file');
+    if (!index) return page(403, 'Forbidden');
+    file = index;
+    stat = proc.host.fs.stat(index);
+  }
+  if (stat?.kind !== 'file') {
+    errorLog('error', `*${connection} open() "${full}" failed (2: No such file or directory), client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}", host: "${host}"`, WORKER_PIDS[0]);
+    return page(404, 'Not Found');
+  }
+  const type = file.endsWith('.html') || file.endsWith('.htm') ? 'text/html' : file.endsWith('.json') ? 'application/json' : 'text/plain';
+  return { status: 200, headers: { 'content-type': type, server: `nginx/1`, 'content-length': String(Buffer.byteLength(stat.content)) }, body: stat.content };
+}
+
+/** The `nginx` executable: `-g 'daemon off;'` runs it, `-t` checks the config, `-v` tells the version. */
+export function nginxProgram(build: NginxBuild): Program {
+  return function* (proc, argv) {
+    if (argv.includes('-v') || argv.includes('-V')) {
+      proc.stderr(`nginx version: nginx/${build.version}\n`);
+      return 0;
+    }
+    if (argv.includes('-t') || argv.includes('-T')) {
+      const conf = '/etc/nginx/nginx.conf';
+      const files = proc.host.fs.list('/etc/nginx/conf.d').map((n): [string, string] => [`/etc/nginx/conf.d/${n}`, proc.host.fs.readFile(`/etc/nginx/conf.d/${n}`)]);
+      const config = parseNginxConfig(files);
+      if ('error' in config) {
+        proc.stderr(`nginx: [emerg] ${config.error}\nnginx: configuration file ${conf} test failed\n`);
+        return 1;
+      }
+      proc.stderr(`nginx: the configuration file ${conf} syntax is ok\nnginx: configuration file ${conf} test is successful\n`);
+      return 0;
+    }
+    if (argv.includes('-s')) return 0;
+    // without `daemon off;` nginx forks into the background and the foreground process is done at once
+    if (!argv.some((a) => /daemon\s+off/.test(a))) return 0;
+    return yield* serve(proc, build);
+  };
+}

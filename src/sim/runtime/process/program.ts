@@ -1,0 +1,62 @@
+// What a simulated program sees when it runs: its container (files, network, the other processes), its
+// environment and working directory, and its three standard streams. Every executable — the shell, each
+// built-in command, an image's server — is a Program: a function from that to a Task ending in an exit status.
+
+import type { ContainerContext, HttpHandler } from '../types.js';
+import type { ContainerFilesystem } from '../filesystem.js';
+import type { Input } from './input.js';
+import type { SignalName, Task } from './task.js';
+
+export interface ProcessIO {
+  stdin: Input;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The terminal's width when stdout is a terminal (ls prints columns then); unset for pipes and files. */
+  columns?: number;
+}
+
+/** Which userland the image ships: decides the shell dialect, the prompt and which commands exist. */
+export type OsFlavour = 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'distroless';
+
+export interface ProcessEntry {
+  pid: number;
+  argv: string[];
+  /** Simulated ms when it started (for ps's TIME column, which stays 0:00 for these idle processes). */
+  startedAt: number;
+}
+
+/** A running container as its processes see it; one per container instance (a restart gets a new one). */
+export interface ContainerHost {
+  readonly context: ContainerContext;
+  readonly fs: ContainerFilesystem;
+  readonly flavour: OsFlavour;
+  /** The program `name` names (a bare name searched on PATH, or a path), if the image has it. */
+  findProgram(name: string): Program | undefined;
+  /** Runs `program` as a new process (it appears in ps while it runs). */
+  run(program: Program, proc: Proc, argv: string[]): Task<number>;
+  /** Starts a background process (`cmd &`); returns its pid. */
+  spawn(program: Program, proc: Proc, argv: string[]): number;
+  processes(): ProcessEntry[];
+  /** Binds a port in the Pod's network namespace for the container's lifetime; false when it is taken. */
+  listen(port: number, handler: HttpHandler): boolean;
+}
+
+export interface Proc extends ProcessIO {
+  readonly host: ContainerHost;
+  env: Map<string, string>;
+  cwd: string;
+  /** Set by host.run: this process's pid. */
+  pid: number;
+  /**
+   * Set by a program that handles signals itself: returns true when it took care of `signal` (a trap, or
+   * PID 1 ignoring what it has no handler for); otherwise the signal is thrown into the task at its wait.
+   */
+  catchSignal?: (signal: SignalName) => boolean;
+}
+
+export type Program = (proc: Proc, argv: string[]) => Task<number>;
+
+/** A child process: same host, own environment copy, the streams given. */
+export function childProc(parent: Proc, io: ProcessIO, env: Map<string, string> = new Map(parent.env), cwd = parent.cwd): Proc {
+  return { host: parent.host, env, cwd, pid: 0, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, columns: io.columns };
+}

@@ -1,0 +1,131 @@
+// Drives one Task on the Clock: steps it synchronously, arms a timer for each sleep, parks it until wake(),
+// throws signals into it at its current wait. Everything happens inside the caller's stack or a timer
+// callback, never in a promise continuation, so simulated time stays exact.
+
+import type { Clock, TimerId } from '../../clock.js';
+import { Signalled, type SignalName, type Task, type Wait } from './task.js';
+
+export type TaskOutcome<T> = { value: T } | { error: unknown } | { killed: true };
+
+export class TaskRunner<T> {
+  private timer: TimerId | undefined;
+  private parked = false;
+  private running = false;
+  private wakeRequested = false;
+  private killRequested = false;
+  private readonly pendingSignals: SignalName[] = [];
+  private finished = false;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly task: Task<T>,
+    private readonly onDone: (outcome: TaskOutcome<T>) => void,
+    /** Signals the process ignores (PID 1 without a handler ignores TERM and INT). */
+    private readonly ignores: (signal: SignalName) => boolean = () => false,
+  ) {}
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  start(): void {
+    this.step(() => this.task.next());
+  }
+
+  /** Resumes a parked task (new input arrived). */
+  wake(): void {
+    if (this.finished) return;
+    if (this.running) {
+      this.wakeRequested = true;
+      return;
+    }
+    if (!this.parked) return;
+    this.parked = false;
+    this.step(() => this.task.next());
+  }
+
+  /** Delivers a catchable signal at the task's current wait, unless the process ignores it. */
+  signal(signal: SignalName): void {
+    if (this.finished || this.ignores(signal)) return;
+    if (this.running) {
+      this.pendingSignals.push(signal);
+      return;
+    }
+    this.cancelWait();
+    this.step(() => this.task.throw(new Signalled(signal)));
+  }
+
+  /** SIGKILL: the task ends where it stands; its finally blocks run but cannot wait. */
+  kill(): void {
+    if (this.finished) return;
+    if (this.running) {
+      this.killRequested = true;
+      return;
+    }
+    this.cancelWait();
+    this.endKilled();
+  }
+
+  private endKilled(): void {
+    this.finished = true;
+    try {
+      this.task.return(undefined as T);
+    } catch {
+      // a finally block that throws while being killed changes nothing
+    }
+    this.onDone({ killed: true });
+  }
+
+  private cancelWait(): void {
+    if (this.timer !== undefined) this.clock.clearTimer(this.timer);
+    this.timer = undefined;
+    this.parked = false;
+  }
+
+  private step(first: () => IteratorResult<Wait, T>): void {
+    let resume = first;
+    for (;;) {
+      let result: IteratorResult<Wait, T>;
+      this.running = true;
+      try {
+        result = resume();
+      } catch (error) {
+        this.running = false;
+        this.finished = true;
+        this.onDone({ error });
+        return;
+      } finally {
+        this.running = false;
+      }
+      if (result.done) {
+        this.finished = true;
+        this.onDone({ value: result.value });
+        return;
+      }
+      if (this.killRequested) {
+        this.endKilled();
+        return;
+      }
+      const signal = this.pendingSignals.shift();
+      if (signal) {
+        resume = () => this.task.throw(new Signalled(signal));
+        continue;
+      }
+      const wait = result.value;
+      if (wait.kind === 'sleep') {
+        this.timer = this.clock.setTimer(() => {
+          this.timer = undefined;
+          this.step(() => this.task.next());
+        }, wait.ms);
+        return;
+      }
+      if (this.wakeRequested) {
+        this.wakeRequested = false;
+        resume = () => this.task.next();
+        continue;
+      }
+      this.parked = true;
+      return;
+    }
+  }
+}

@@ -1,0 +1,155 @@
+// One container instance as its processes share it: files, ports, the process table and the programs its
+// image has. Created at start, torn down when its main process ends (a restart gets a fresh one, with a
+// fresh writable layer, as with a real runtime).
+
+import type { ContainerContext, HttpHandler } from './types.js';
+import { ContainerFilesystem } from './filesystem.js';
+import { childProc, type ContainerHost, type OsFlavour, type Proc, type ProcessEntry, type Program } from './process/program.js';
+import { EMPTY_INPUT } from './process/input.js';
+import { TaskRunner } from './process/task-runner.js';
+import type { Task } from './process/task.js';
+import type { ImageDefinition } from './images/image.js';
+import { DEFAULT_PATH } from './images/image.js';
+import { imageFiles } from './images/base-filesystems.js';
+import { flavourCommands, OPTIONAL_COMMANDS } from './commands/command-table.js';
+import { shellProgram } from './shell/shell-program.js';
+import { ASH, BASH, DASH } from './shell/dialect.js';
+import { kernelVersionLine } from './commands/identity.js';
+
+const PATH_DIRS = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/go/bin', '/usr/local/go/bin']);
+
+const SHELLS: Record<OsFlavour, Record<string, Program>> = {
+  busybox: { sh: shellProgram(ASH), ash: shellProgram(ASH) },
+  alpine: { sh: shellProgram(ASH), ash: shellProgram(ASH) },
+  debian: { sh: shellProgram(DASH), dash: shellProgram(DASH), bash: shellProgram(BASH) },
+  ubuntu: { sh: shellProgram(DASH), dash: shellProgram(DASH), bash: shellProgram(BASH) },
+  distroless: {},
+};
+
+export class RunningContainer implements ContainerHost {
+  readonly fs: ContainerFilesystem;
+  readonly flavour: OsFlavour;
+  private readonly table = new Map<number, ProcessEntry>();
+  private nextPid = 7;
+  private readonly unbinds: (() => void)[] = [];
+  private readonly background = new Set<TaskRunner<number>>();
+  stopped = false;
+
+  constructor(
+    readonly context: ContainerContext,
+    readonly image: ImageDefinition,
+  ) {
+    this.flavour = image.flavour;
+    this.fs = new ContainerFilesystem(imageFiles(image), context.files, (path) => this.procFile(path));
+    const rendered = image.renderFiles?.(this.baseEnv());
+    if (rendered) for (const [path, content] of Object.entries(rendered)) this.fs.writeFile(path, content);
+  }
+
+  /** The environment a process starts with: the image's ENV, HOSTNAME, the Pod's env, HOME. */
+  baseEnv(): Map<string, string> {
+    const env = new Map<string, string>([['PATH', DEFAULT_PATH], ['HOSTNAME', this.context.hostname]]);
+    for (const [k, v] of this.image.env ?? []) env.set(k, v);
+    for (const { name, value } of this.context.env) env.set(name, value);
+    if (!env.has('HOME')) env.set('HOME', '/root');
+    return env;
+  }
+
+  workingDir(): string {
+    return this.image.workingDir ?? '/';
+  }
+
+  findProgram(name: string): Program | undefined {
+    const programs = this.image.programs ?? {};
+    if (programs[name]) return programs[name];
+    if (name.includes('/')) {
+      const slash = name.lastIndexOf('/');
+      const dir = name.slice(0, slash) || '/';
+      const base = name.slice(slash + 1);
+      if (PATH_DIRS.has(dir)) {
+        const found = this.findBare(base);
+        if (found) return found;
+      }
+      // a script (a ConfigMap-mounted entrypoint, say) runs through its #! shell
+      const stat = this.fs.stat(name.startsWith('/') ? name : `${this.workingDir()}/${name}`.replace(/\/\.\//g, '/').replace(/^\/\//, '/'));
+      if (stat?.kind === 'file' && stat.content.startsWith('#!')) {
+        const shell = this.findBare('sh');
+        if (shell) return (proc, argv) => shell(proc, ['sh', name, ...argv.slice(1)]);
+      }
+      return undefined;
+    }
+    return this.findBare(name);
+  }
+
+  private findBare(name: string): Program | undefined {
+    return (
+      this.image.programs?.[name] ??
+      SHELLS[this.flavour][name] ??
+      flavourCommands(this.flavour)[name] ??
+      (this.image.extraCommands?.includes(name) ? OPTIONAL_COMMANDS[name] : undefined)
+    );
+  }
+
+  *run(program: Program, proc: Proc, argv: string[]): Task<number> {
+    const pid = proc.pid === 1 ? 1 : this.nextPid++;
+    proc.pid = pid;
+    this.table.set(pid, { pid, argv, startedAt: this.context.clock.now() });
+    try {
+      return yield* program(proc, argv);
+    } finally {
+      this.table.delete(pid);
+    }
+  }
+
+  spawn(program: Program, proc: Proc, argv: string[]): number {
+    const pid = this.nextPid;
+    const child = childProc(proc, { ...proc, stdin: EMPTY_INPUT });
+    const runner: TaskRunner<number> = new TaskRunner(this.context.clock, this.run(program, child, argv), () => this.background.delete(runner));
+    this.background.add(runner);
+    runner.start();
+    return pid;
+  }
+
+  processes(): ProcessEntry[] {
+    return [...this.table.values()].sort((a, b) => a.pid - b.pid);
+  }
+
+  listen(port: number, handler: HttpHandler): boolean {
+    if (this.stopped) return false;
+    const unbind = this.context.network.listen(port, handler);
+    if (!unbind) return false;
+    this.unbinds.push(unbind);
+    return true;
+  }
+
+  /** The main process ended: ports close, every other process in the container dies with it. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const unbind of this.unbinds.splice(0)) unbind();
+    for (const runner of [...this.background]) runner.kill();
+  }
+
+  private procFile(path: string): string | undefined {
+    if (!path.startsWith('/proc/')) return undefined;
+    const uptime = (this.context.clock.now() / 1000).toFixed(2);
+    switch (path) {
+      case '/proc/version':
+        return `${kernelVersionLine()}\n`;
+      case '/proc/uptime':
+        return `${uptime} ${uptime}\n`;
+      case '/proc/loadavg':
+        return '0.08 0.03 0.01 1/123 42\n';
+      case '/proc/meminfo':
+        return 'MemTotal:        8388608 kB\nMemFree:         6291456 kB\nMemAvailable:    7340032 kB\n';
+      case '/proc/cpuinfo':
+        return [0, 1, 2, 3].map((n) => `processor\t: ${n}\nmodel name\t: kubesim virtual CPU\n\n`).join('');
+      case '/proc/sys/kernel/hostname':
+        return `${this.context.hostname}\n`;
+      case '/proc/1/cmdline': {
+        const main = this.table.get(1);
+        return main ? `${main.argv.join('\0')}\0` : undefined;
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { VirtualClock } from '../../../src/sim/clock.js';
+import { createContainerRuntime } from '../../../src/sim/runtime/container-runtime.js';
+import type { ContainerContext, ExecProcess } from '../../../src/sim/runtime/types.js';
+import { FakeCluster, makeContext, Output, settle } from './fake-pod-network.js';
+
+function bookPod() {
+  const clock = new VirtualClock(Date.UTC(2026, 10, 28, 21, 3, 0));
+  const cluster = new FakeCluster();
+  const runtime = createContainerRuntime();
+  const network = cluster.pod();
+  const nginx = makeContext({ image: 'gihyodocker/nginx-proxy:latest', name: 'nginx', clock, network, env: { BACKEND_HOST: 'localhost:8080' } });
+  const echoContext = makeContext({ image: 'gihyodocker/echo:latest', name: 'echo', clock, network });
+  const echoLog = new Output(clock);
+  runtime.start(nginx, undefined, undefined, new Output(clock));
+  runtime.start(echoContext, undefined, undefined, echoLog);
+  clock.advance(5000);
+  return { clock, runtime, nginx, echoContext, echoLog };
+}
+
+function terminal(runtime: ReturnType<typeof createContainerRuntime>, context: ContainerContext, argv: string[]) {
+  let screen = '';
+  const proc = runtime.exec(context, argv, { tty: true, stdout: (t) => (screen += t), stderr: (t) => (screen += `[stderr]${t}`) });
+  let code: number | undefined;
+  void proc.exited.then((c) => (code = c));
+  return {
+    proc,
+    get screen() {
+      return screen;
+    },
+    get code() {
+      return code;
+    },
+    type(text: string) {
+      proc.write(text);
+    },
+  };
+}
+
+test('the book session: exec -it sh in nginx, wget localhost:8080 answers Hello Docker!! and echo logs received request', async () => {
+  const { runtime, nginx, echoLog } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  assert.equal(t.screen, '/ # ');
+  t.type('wget -qO- localhost:8080\r');
+  assert.equal(t.screen, '/ # wget -qO- localhost:8080\r\nHello Docker!!/ # ');
+  assert.match(echoLog.stderrText, /received request\n$/);
+});
+
+test('the book session: env shows BACKEND_HOST, hostname the Pod, ls / the Alpine root in a 120-column terminal, exit 7 ends with 7', async () => {
+  const { runtime, nginx } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.proc.resize(120, 40);
+  t.type('hostname\r');
+  t.type('echo $BACKEND_HOST\r');
+  t.type('env | grep BACKEND\r');
+  t.type('ls /\r');
+  t.type('exit 7\r');
+  await settle();
+  assert.equal(
+    t.screen,
+    '/ # hostname\r\nsimple-echo\r\n/ # echo $BACKEND_HOST\r\nlocalhost:8080\r\n/ # env | grep BACKEND\r\nBACKEND_HOST=localhost:8080\r\n/ # ls /\r\n' +
+      'bin    dev    etc    home   lib    media  mnt    opt    proc   root   run    sbin   srv    sys    tmp    usr    var\r\n'.replace(/ +/g, '  ') +
+      '/ # exit 7\r\n',
+  );
+  assert.equal(t.code, 7);
+});
+
+test('the terminal echoes keystrokes, rubs out with backspace and turns Enter into \\r\\n', () => {
+  const { runtime, nginx } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.type('echo hx\x7fi\r');
+  assert.equal(t.screen, '/ # echo hx\b \bi\r\nhi\r\n/ # ');
+});
+
+test('Ctrl-C interrupts a foreground sleep and returns to the prompt with status 130; Ctrl-D ends the shell', async () => {
+  const { clock, runtime, nginx } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.type('sleep 100\r');
+  clock.advance(1000);
+  t.type('\x03');
+  t.type('echo $?\r');
+  assert.equal(t.screen, '/ # sleep 100\r\n^C\r\n/ # echo $?\r\n130\r\n/ # ');
+  t.type('\x04');
+  await settle();
+  assert.equal(t.code, 0);
+});
+
+test('an unknown command in the shell: sh: foo: not found, status 127', async () => {
+  const { runtime, nginx } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.type('foo\r');
+  t.type('echo $?\r');
+  assert.equal(t.screen, '/ # foo\r\nsh: foo: not found\r\n/ # echo $?\r\n127\r\n/ # ');
+});
+
+test('exec without a tty reads commands from stdin until EOF and exits with the last status', async () => {
+  const { runtime, nginx } = bookPod();
+  let out = '';
+  let err = '';
+  const proc = runtime.exec(nginx, ['sh'], { tty: false, stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  proc.write('echo hello\n');
+  assert.equal(out, 'hello\n');
+  proc.write('nosuch\n');
+  proc.closeStdin();
+  assert.equal(await proc.exited, 127);
+  assert.equal(err, 'sh: nosuch: not found\n');
+});
+
+test("exec of `sh -c 'exit 3'` exits 3; an exec probe's `cat /etc/hostname` succeeds", async () => {
+  const { runtime, nginx } = bookPod();
+  const silent = { tty: false, stdout: () => {}, stderr: () => {} };
+  assert.equal(await runtime.exec(nginx, ['sh', '-c', 'exit 3'], silent).exited, 3);
+  let out = '';
+  assert.equal(await runtime.exec(nginx, ['cat', '/etc/hostname'], { ...silent, stdout: (t) => (out += t) }).exited, 0);
+  assert.equal(out, 'simple-echo\n');
+});
+
+test('exec of an executable the image lacks does not start: startError carries the OCI message, exit 126', async () => {
+  const { runtime, nginx } = bookPod();
+  const proc: ExecProcess = runtime.exec(nginx, ['bash'], { tty: true, stdout: () => {}, stderr: () => {} });
+  assert.match(
+    proc.startError ?? '',
+    /^error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown$/,
+  );
+  assert.equal(await proc.exited, 126);
+});
+
+test('wget to a port nobody listens on prints BusyBox wget error and fails; curl in the echo image prints curl error 7', async () => {
+  const { runtime, nginx, echoContext } = bookPod();
+  let err = '';
+  const io = { tty: false, stdout: () => {}, stderr: (t: string) => (err += t) };
+  assert.equal(await runtime.exec(nginx, ['wget', '-qO-', 'http://127.0.0.1:9999/'], io).exited, 1);
+  assert.equal(err, "wget: can't connect to remote host (127.0.0.1): Connection refused\n");
+  err = '';
+  assert.equal(await runtime.exec(echoContext, ['curl', 'localhost:9999'], io).exited, 7);
+  assert.equal(err, "curl: (7) Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server\n");
+});
+
+test('bash in a debian-based image prompts root@<hostname>:/# and says "command not found"', () => {
+  const { runtime, echoContext } = bookPod();
+  const t = terminal(runtime, echoContext, ['bash']);
+  assert.equal(t.screen, 'root@simple-echo:/go# ');
+  t.type('cd /\r');
+  t.type('nope\r');
+  assert.equal(t.screen, 'root@simple-echo:/go# cd /\r\nroot@simple-echo:/# nope\r\nbash: nope: command not found\r\nroot@simple-echo:/# ');
+});
