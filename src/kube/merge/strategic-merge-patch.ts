@@ -128,8 +128,8 @@ function withoutNulls(list: JsonValue[]): JsonValue[] {
 
 function checkElementTypes(a: JsonValue[], b: JsonValue[]): 'object' | 'scalar' {
   let kind: string | undefined;
-  for (const v of a.length ? [a, b] : [b]) {
-    for (const item of v) {
+  for (const list of [a, b]) {
+    for (const item of list) {
       const k = jsonKind(item);
       if (k === 'array') throw patchNotApplicable('lists of lists are not supported');
       if (kind === undefined) kind = k;
@@ -182,8 +182,8 @@ export function mergeList(original: JsonValue[], patch: JsonValue[], meta: Patch
       throw malformedPatch(`unknown patch type: ${goValueString(directive)} in map: ${goValueString(item)}`);
     }
   }
-  const itemMeta = meta;
-  if (replace) return plain.map((item) => mergeMap({}, item, itemMeta));
+  // `meta.fields` describes each item, so items merge with the list's own meta.
+  if (replace) return plain.map((item) => mergeMap({}, item, meta));
 
   const merged: JsonValue[] = base.slice();
   const touched = new Set<number>();
@@ -192,10 +192,10 @@ export function mergeList(original: JsonValue[], patch: JsonValue[], meta: Patch
     const id = item[mergeKey];
     const at = merged.findIndex((o) => itemIdentity(o, mergeKey) === id);
     if (at >= 0) {
-      merged[at] = mergeMap(merged[at] as JsonObject, item, itemMeta);
+      merged[at] = mergeMap(merged[at] as JsonObject, item, meta);
       touched.add(at);
     } else {
-      merged.push(mergeMap({}, item, itemMeta));
+      merged.push(mergeMap({}, item, meta));
       touched.add(merged.length - 1);
     }
   }

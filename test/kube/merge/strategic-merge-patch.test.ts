@@ -227,3 +227,14 @@ test('a new map taken from the patch loses its nulls and directives', () => {
 test('a patch that is not an object is a bad request', () => {
   assert.throws(() => strategicMergePatch(pod(), [1, 2]), (e: unknown) => e instanceof ApiError && e.code === 400);
 });
+
+test('Node taints are replaced whole, because the real NodeSpec gives them no patch strategy', () => {
+  const node = {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: 'n' },
+    spec: { taints: [{ key: 'a', effect: 'NoSchedule' }, { key: 'b', effect: 'NoSchedule' }] },
+  };
+  const out = strategicMergePatch(node, { spec: { taints: [{ key: 'b', effect: 'NoExecute' }] } });
+  assert.deepEqual(out.spec.taints, [{ key: 'b', effect: 'NoExecute' }]);
+});
