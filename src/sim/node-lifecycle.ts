@@ -75,7 +75,7 @@ export class NodeLifecycle {
       const conditions = healthyConditions(now);
       const updated = this.store.replace({
         ...node,
-        spec: { ...node.spec, taints: (node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE) },
+        spec: { ...node.spec, taints: emptyToUndefined((node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE)) },
         status: { ...node.status, conditions },
       });
       this.events.record(updated, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, { component: 'kubelet', host: name });
@@ -100,9 +100,11 @@ export class NodeLifecycle {
       lastTransitionTime: now,
     }));
     const taint: Taint = { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now };
+    // TaintNodesByCondition adds the NoSchedule twin, which keeps new Pods away even when they tolerate the NoExecute one.
+    const noSchedule: Taint = { key: UNREACHABLE, effect: 'NoSchedule', timeAdded: now };
     const updated = this.store.replace({
       ...node,
-      spec: { ...node.spec, taints: [...(node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE), taint] },
+      spec: { ...node.spec, taints: [...(node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE), taint, noSchedule] },
       status: { ...node.status, conditions },
     }) as Node;
     this.events.record(updated, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, { component: 'node-controller' });
@@ -152,7 +154,7 @@ export class NodeLifecycle {
     const taints = cordoned
       ? [...(node.spec.taints ?? []), { key: UNSCHEDULABLE, effect: 'NoSchedule' as const, timeAdded: isoSeconds(this.clock.wallTime()) }]
       : (node.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE);
-    const updated = this.store.replace({ ...node, spec: { ...node.spec, taints: taints.length ? taints : undefined } });
+    const updated = this.store.replace({ ...node, spec: { ...node.spec, taints: emptyToUndefined(taints) } });
     const name = node.metadata.name!;
     this.events.record(updated, 'Normal', cordoned ? 'NodeNotSchedulable' : 'NodeSchedulable', `Node ${name} status is now: ${cordoned ? 'NodeNotSchedulable' : 'NodeSchedulable'}`, { component: 'kubelet', host: name });
   }
@@ -166,4 +168,9 @@ function healthyConditions(now: string): Condition[] {
     { type: 'PIDPressure', status: 'False', ...base, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
     { type: 'Ready', status: 'True', ...base, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
   ];
+}
+
+/** The API drops an empty taint list. */
+function emptyToUndefined(taints: Taint[]): Taint[] | undefined {
+  return taints.length ? taints : undefined;
 }

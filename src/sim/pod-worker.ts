@@ -246,10 +246,6 @@ export class PodWorker {
 
   private startContainer(s: Slot): void {
     s.busy = true;
-    if (!s.init && s.state.waiting?.reason === 'PodInitializing') {
-      s.state = { waiting: { reason: 'ContainerCreating' } };
-      this.publish();
-    }
     const attempt = ++s.attempt;
     const image = s.spec.image ?? '';
     const policy = s.spec.imagePullPolicy ?? 'IfNotPresent';

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { WatchEvent } from '../../src/kube/cluster-source.js';
+import { ObjectStore } from '../../src/sim/store.js';
+import { makeCluster } from './helpers.js';
+
+const cm = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data });
+
+function newStore(historyLimit = 100) {
+  let uid = 0;
+  return new ObjectStore({ wallTime: () => Date.UTC(2026, 0, 1), uid: () => `uid-${++uid}`, historyLimit });
+}
+
+test('every write gets a higher cluster-wide resourceVersion; objects come back frozen', () => {
+  const store = newStore();
+  const a = store.create(cm('a'));
+  const b = store.create(cm('b'));
+  const a2 = store.replace({ ...a, data: { x: '1' } });
+  assert.deepEqual([a, b, a2].map((o) => Number(o.metadata.resourceVersion)), [1, 2, 3]);
+  assert.equal(store.resourceVersion(), '3');
+  assert.equal(a2.metadata.uid, 'uid-1');
+  assert.equal(a2.metadata.creationTimestamp, '2026-01-01T00:00:00Z');
+  assert.ok(Object.isFrozen(a2) && Object.isFrozen(a2.data));
+  assert.throws(() => {
+    (a2.data as Record<string, string>).x = '2';
+  }, TypeError);
+});
+
+test('generation starts at 1 for grouped kinds and rises only when the spec changes', () => {
+  const store = newStore();
+  const d = store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 1 } });
+  assert.equal(d.metadata.generation, 1);
+  const labelled = store.replace({ ...d, metadata: { ...d.metadata, labels: { a: 'b' } } });
+  assert.equal(labelled.metadata.generation, 1);
+  const scaled = store.replace({ ...labelled, spec: { replicas: 3 } });
+  assert.equal(scaled.metadata.generation, 2);
+  const pod = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] } });
+  assert.equal(pod.metadata.generation, undefined);
+});
+
+test('a watch from a resourceVersion replays exactly the later changes, in order, then live ones', () => {
+  const store = newStore();
+  store.create(cm('a'));
+  const from = Number(store.resourceVersion());
+  const b = store.create(cm('b'));
+  store.replace({ ...b, data: { k: 'v' } });
+  const seen: string[] = [];
+  store.watchFrom('ConfigMap', from, (e) => seen.push(`${e.type} ${e.object.metadata.name} ${e.rv}`));
+  store.remove('ConfigMap', 'default', 'a');
+  assert.deepEqual(seen, ['ADDED b 2', 'MODIFIED b 3', 'DELETED a 4']);
+});
+
+test('a watch from a resourceVersion older than the window fails with 410 Expired', () => {
+  const store = newStore(3);
+  for (let i = 0; i < 10; i++) store.create(cm(`c${i}`));
+  assert.throws(() => store.watchFrom('ConfigMap', 2, () => {}), { reason: 'Expired', code: 410, message: 'too old resource version: 2 (7)' });
+});
+
+test('a listener that writes sees its own change after the one it is handling (ordered delivery)', () => {
+  const store = newStore();
+  const order: string[] = [];
+  store.subscribe(undefined, (e) => {
+    order.push(`${e.type} ${e.object.metadata.name}`);
+    if (e.object.metadata.name === 'first') store.create(cm('second'));
+  });
+  const late: string[] = [];
+  store.subscribe(undefined, (e) => late.push(e.object.metadata.name!));
+  store.create(cm('first'));
+  assert.deepEqual(order, ['ADDED first', 'ADDED second']);
+  assert.deepEqual(late, ['first', 'second']);
+});
+
+test('ClusterSource watch: rv "0" starts with synthetic ADDED, a list rv sends only what came after', async () => {
+  const { cluster } = makeCluster();
+  await cluster.create(cm('one'));
+  const listed = await cluster.list('ConfigMap', { namespace: 'default' });
+  const fromZero: WatchEvent[] = [];
+  const fromList: WatchEvent[] = [];
+  const stopZero = cluster.watch('ConfigMap', { namespace: 'default', resourceVersion: '0' }, (e) => fromZero.push(e));
+  const stopList = cluster.watch('ConfigMap', { namespace: 'default', resourceVersion: listed.resourceVersion }, (e) => fromList.push(e));
+  await cluster.create(cm('two'));
+  assert.deepEqual(fromZero.map((e) => `${e.type} ${e.object.metadata.name}`), ['ADDED kube-root-ca.crt', 'ADDED one', 'ADDED two']);
+  assert.deepEqual(fromList.map((e) => `${e.type} ${e.object.metadata.name}`), ['ADDED two']);
+  stopZero();
+  stopList();
+  await cluster.close();
+});
+
+test('field and label selectors filter lists and watches', async () => {
+  const { cluster } = makeCluster();
+  await cluster.create({ ...cm('x'), metadata: { name: 'x', namespace: 'default', labels: { app: 'web' } } });
+  await cluster.create({ ...cm('y'), metadata: { name: 'y', namespace: 'default', labels: { app: 'db' } } });
+  const byLabel = await cluster.list('ConfigMap', { namespace: 'default', labelSelector: 'app=web' });
+  assert.deepEqual(byLabel.items.map((o) => o.metadata.name), ['x']);
+  const byField = await cluster.list('ConfigMap', { fieldSelector: 'metadata.name=y' });
+  assert.deepEqual(byField.items.map((o) => o.metadata.name), ['y']);
+  await cluster.close();
+});
