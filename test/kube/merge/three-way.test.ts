@@ -66,6 +66,14 @@ test('the last-applied annotation escapes <, > and & like Go and never contains 
   assert.ok(!text.includes('last-applied'));
 });
 
+test('a cluster-scoped object gets no namespace in its annotation, and U+2028 is escaped like Go does', () => {
+  const node: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n1', labels: { note: 'a\u2028b' } } };
+  assert.equal(
+    lastAppliedFor(node),
+    '{"apiVersion":"v1","kind":"Node","metadata":{"annotations":{},"labels":{"note":"a\\u2028b"},"name":"n1"}}\n',
+  );
+});
+
 test('applying the book Pod to an empty cluster creates it carrying the annotation', () => {
   const result = clientSideApply(undefined, bookPod(), { namespace: 'default' });
   assert.equal(result.outcome, 'created');
