@@ -116,6 +116,8 @@ export function goFieldType(kind: string, fields: string[], expected: string): s
       return int64Fields.has(last) ? 'int64' : 'int32';
     case 'number':
       return 'float64';
+    case 'int-or-string':
+      return 'intstr.IntOrString';
     case 'array':
       return stringListFields.has(last) ? '[]string' : `[]v1.${goStructName(kind, fields)}`;
     default:

@@ -11,7 +11,10 @@ import { schemaModelFor } from './models.js';
 export interface SchemaTypeError {
   /** JSON pointer of the offending value, e.g. `/spec/containers/0/image`. */
   instancePath: string;
-  /** The JSON schema type the value should have had: string, integer, boolean, number, object, array. */
+  /**
+   * The JSON schema type the value should have had: string, integer, boolean, number, object, array; or
+   * `quantity` (a resource.Quantity that does not parse) or `int-or-string` (an intstr.IntOrString).
+   */
   expected: string;
 }
 
@@ -29,7 +32,7 @@ interface Visit {
 interface AjvError {
   instancePath: string;
   keyword: string;
-  params: { type?: string };
+  params: { type?: string; format?: string };
 }
 
 /** Undefined when the object's apiVersion/kind is not a built-in kind with a schema. */
@@ -44,14 +47,32 @@ export function probeSchema(obj: unknown): SchemaProbe | undefined {
   try {
     model.prototype.validate.call(recording(obj, visits));
   } catch (e) {
-    errors = ((e as { errors?: AjvError[] }).errors ?? []).filter((err) => err.keyword === 'type');
+    errors = (e as { errors?: AjvError[] }).errors ?? [];
   }
   return {
     unknownPaths: collectUnknown(obj, '', visits),
-    typeErrors: errors
-      .filter((err) => valueAt(obj, err.instancePath) !== null) // Go decodes null into anything
-      .map((err) => ({ instancePath: err.instancePath, expected: err.params.type ?? 'object' })),
+    typeErrors: typeErrorsOf(errors).filter((err) => valueAt(obj, err.instancePath) !== null), // Go decodes null into anything
   };
+}
+
+// A quantity or int-or-string is a oneOf of string and number; its failures come as one type error per branch
+// plus a `oneOf` (and a `format` error for a string that is not a quantity). Fold them into one.
+function typeErrorsOf(errors: AjvError[]): SchemaTypeError[] {
+  const out: SchemaTypeError[] = [];
+  const seen = new Set<string>();
+  for (const err of errors) {
+    if (err.keyword !== 'type' && err.keyword !== 'format') continue;
+    if (seen.has(err.instancePath)) continue;
+    const here = errors.filter((e) => e.instancePath === err.instancePath);
+    const oneOf = here.some((e) => e.keyword === 'oneOf');
+    const quantity = here.some((e) => e.params.format === 'quantity') || (oneOf && here.some((e) => e.params.type === 'number'));
+    const intOrString = !quantity && oneOf;
+    if (err.keyword === 'format' && !quantity) continue;
+    seen.add(err.instancePath);
+    const expected = quantity ? 'quantity' : intOrString ? 'int-or-string' : (err.params.type ?? 'object');
+    out.push({ instancePath: err.instancePath, expected });
+  }
+  return out;
 }
 
 function recording(target: object, visits: WeakMap<object, Visit>): object {

@@ -1,6 +1,7 @@
 // The API server's decoding errors: unknown fields under `fieldValidation=Strict` (kubectl's default) and
 // values of the wrong JSON type, with the texts a real server sends back (400 BadRequest).
 import { badRequest, type ApiError } from '../api-error.js';
+import { QuantityFormatError } from '../quantity.js';
 import { probeSchema, type SchemaTypeError } from './schema-probe.js';
 import { goFieldType, goStructName, isMapField } from './go-type-names.js';
 
@@ -36,6 +37,7 @@ export function decodingError(obj: unknown): ApiError | undefined {
 }
 
 function unmarshalMessage(obj: unknown, err: SchemaTypeError): string {
+  if (err.expected === 'quantity') return new QuantityFormatError().message;
   const segments = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const value = segments.reduce<unknown>((cur, key) => (cur as Record<string, unknown>)?.[key], obj);
   const fields = segments.filter((s) => !/^\d+$/.test(s));

@@ -130,3 +130,17 @@ test('a value of the wrong type gives the Go decoder error', () => {
 test('null values and well-typed objects decode', () => {
   assert.equal(decodingError(pod({ containers: [{ name: 'web', image: 'nginx', resources: null }] }, { name: 'x', creationTimestamp: null })), undefined);
 });
+
+test('a quantity that does not parse gives the quantity regex error; a bad int-or-string names IntOrString', () => {
+  const bad = pod({ containers: [{ name: 'web', image: 'nginx', resources: { limits: { cpu: 'lots' } } }] });
+  assert.equal(
+    decodingError(bad)?.message,
+    `Pod in version "v1" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+  );
+  const port = pod({ containers: [{ name: 'web', image: 'nginx', livenessProbe: { httpGet: { port: { n: 80 } } } }] });
+  assert.equal(
+    decodingError(port)?.message,
+    'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field HTTPGetAction.spec.containers.livenessProbe.httpGet.port of type intstr.IntOrString',
+  );
+  assert.equal(decodingError(pod({ containers: [{ name: 'web', image: 'nginx', resources: { limits: { cpu: '1.5', memory: '64Mi' } } }] })), undefined);
+});
