@@ -3,15 +3,17 @@
 // label, indent and tab stop follows kubectl's.
 
 import type { KubeEvent, Pod } from '../types.js';
+import { formatLabelSelectorObject, type LabelSelectorObject } from '../selectors.js';
 import { ageColumn } from './human-duration.js';
 import { describeContainers, describeResources } from './describe/containers.js';
 import {
+  byteOrder,
   describeEvents,
   printAnnotationsMultiline,
   printLabelsMultiline,
   printTolerationsMultiline,
 } from './describe/multiline.js';
-import { podQOSClass } from './describe/qos.js';
+import { podQOSClass } from '../schema/qos.js';
 import { DescribeWriter } from './describe/tab-writer.js';
 import { rfc1123z, type TimeZone } from './describe/time-format.js';
 import { describeVolumes } from './describe/volumes.js';
@@ -19,6 +21,25 @@ import { describeVolumes } from './describe/volumes.js';
 export interface DescribeOptions {
   /** kubectl prints times in the viewer's zone (`local`, the default); tests pin `UTC`. */
   timeZone?: TimeZone;
+}
+
+interface TopologySpreadConstraint {
+  topologyKey: string;
+  whenUnsatisfiable: string;
+  maxSkew: number;
+  labelSelector?: LabelSelectorObject;
+}
+
+function describeTopologySpreadConstraints(w: DescribeWriter, constraints: TopologySpreadConstraint[] | undefined): void {
+  if (!constraints || constraints.length === 0) return;
+  w.write(0, 'Topology Spread Constraints:\t');
+  [...constraints]
+    .sort((a, b) => byteOrder(a.topologyKey, b.topologyKey))
+    .forEach((c, i) => {
+      if (i !== 0) w.write(0, '\t');
+      const selector = c.labelSelector ? ` for selector ${formatLabelSelectorObject(c.labelSelector)}` : '';
+      w.write(0, `${c.topologyKey}:${c.whenUnsatisfiable} when max skew ${c.maxSkew} is exceeded${selector}\n`);
+    });
 }
 
 function controllerOf(pod: Pod): string {
@@ -103,9 +124,11 @@ export function describePod(pod: Pod, events: KubeEvent[] | null | undefined, no
     for (const c of status.conditions!) w.write(1, `${c.type} \t${c.status} \n`);
   }
   describeVolumes(w, spec.volumes);
-  w.write(0, `QoS Class:\t${podQOSClass(pod)}\n`);
+  // kubectl shows what the kubelet recorded, and computes it only for pods that carry none.
+  w.write(0, `QoS Class:\t${status.qosClass || podQOSClass(pod)}\n`);
   printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector);
   printTolerationsMultiline(w, 'Tolerations', spec.tolerations);
+  describeTopologySpreadConstraints(w, spec.topologySpreadConstraints as TopologySpreadConstraint[] | undefined);
   if (events) describeEvents(w, eventsForPod(pod, events), now);
   return w.toString();
 }

@@ -205,6 +205,11 @@ export function crashLoopPod(now: number): Pod {
       nodeName: 'sim-node-2',
       priority: 1000,
       priorityClassName: 'high',
+      readinessGates: [{ conditionType: 'example.com/load-balancer' }, { conditionType: 'example.com/dns' }],
+      topologySpreadConstraints: [
+        { maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'api' } } },
+        { maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule' },
+      ],
       nodeSelector: { 'kubernetes.io/os': 'linux', disk: 'ssd' },
       tolerations: [
         { key: 'dedicated', operator: 'Equal', value: 'api', effect: 'NoSchedule' },
@@ -228,6 +233,7 @@ export function crashLoopPod(now: number): Pod {
         { type: 'Ready', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [api]', lastProbeTime: null, lastTransitionTime: at(now, 3 * 3600 + 115) },
         { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: 'containers with unready status: [api]', lastProbeTime: null, lastTransitionTime: at(now, 3 * 3600 + 115) },
         { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: at(now, 3 * 3600 + 125) },
+        { type: 'example.com/load-balancer', status: 'True', lastProbeTime: null, lastTransitionTime: at(now, 3 * 3600) },
       ],
       hostIP: '172.18.0.3',
       hostIPs: [{ ip: '172.18.0.3' }],
