@@ -8,7 +8,7 @@ import { messageOf, type DashboardModel } from './model/dashboard-model.js';
 import { describeNodeText, describePodText, yamlOf } from './model/object-text.js';
 import type { CursorMove } from './state/ui-state.js';
 import { containerChoices } from './view/overlay-view.js';
-import { nodeStatus } from './view/node-usage.js';
+import { nodeStatusColumn as nodeStatus } from '../kube/print/node-columns.js';
 
 const MOVES: Partial<Record<Command, CursorMove>> = {
   'cursor.down': 'down',

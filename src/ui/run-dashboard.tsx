@@ -2,7 +2,7 @@
 // TUI-NOTES.md measured best, and resolves when the user quits. The terminal is restored on every exit path.
 
 import React from 'react';
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import type { ClusterSource } from '../kube/cluster-source.js';
 import type { ReconcileStatus } from '../kube/reconcile-status.js';
 import { Dashboard } from './components/Dashboard.js';
@@ -24,6 +24,18 @@ export interface RunDashboardArgs {
   source: ClusterSource;
   status?: ReconcileStatus;
   options?: DashboardRunOptions;
+}
+
+/** Ink's render options as TUI-NOTES.md measured best; the benchmark mounts through here too. */
+export const RENDER_OPTIONS = {
+  incrementalRendering: true,
+  patchConsole: false,
+  exitOnCtrlC: false,
+  maxFps: 60,
+} as const;
+
+export function mountDashboard(model: DashboardModel, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }): Instance {
+  return render(<Dashboard model={model} />, { stdout: io.stdout, stdin: io.stdin, ...RENDER_OPTIONS });
 }
 
 export async function runDashboard({ source, status, options = {} }: RunDashboardArgs): Promise<void> {
@@ -61,14 +73,7 @@ export async function runDashboard({ source, status, options = {} }: RunDashboar
   stdout.on('resize', onResize);
   model.onQuit(() => finish());
 
-  const instance = render(<Dashboard model={model} />, {
-    stdout,
-    stdin,
-    incrementalRendering: true,
-    patchConsole: false,
-    exitOnCtrlC: false,
-    maxFps: 60,
-  });
+  const instance = mountDashboard(model, { stdin, stdout });
   model.start();
   try {
     await finished;

@@ -4,6 +4,7 @@
 
 import type { ClusterSource, Unsubscribe, WatchEvent } from '../../kube/cluster-source.js';
 import type { KubeEvent, KubeObject, Node, Pod } from '../../kube/types.js';
+import { nodeStatusColumn } from '../../kube/print/node-columns.js';
 
 export type CachedKind = 'Pod' | 'Node' | 'Event' | 'Namespace';
 
@@ -44,6 +45,8 @@ export class ClusterCache {
   private nodeMembership = 0;
   private sortedPods: Pod[] | undefined;
   private sortedNodes: Node[] | undefined;
+  private nodeNames: string[] | undefined;
+  private notReady: number | undefined;
   private queryMemo: { key: string; membership: number; keys: string[] } | undefined;
   private readonly listeners = new Set<(kind: CachedKind, event: WatchEvent) => void>();
   private started = false;
@@ -140,6 +143,8 @@ export class ClusterCache {
     else this.nodes.set(name, event.object as Node);
     if (existed !== this.nodes.has(name)) this.nodeMembership++;
     this.sortedNodes = undefined;
+    this.nodeNames = undefined;
+    this.notReady = undefined;
   }
 
   private applyEvent(event: WatchEvent): void {
@@ -188,6 +193,18 @@ export class ClusterCache {
       this.sortedNodes = [...this.nodes.values()].sort((a, b) => ((a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1));
     }
     return this.sortedNodes;
+  }
+
+  /** Node names in sorted order; memoised until a Node changes. */
+  nodeNamesSorted(): string[] {
+    if (!this.nodeNames) this.nodeNames = this.nodesSorted().map((n) => n.metadata.name ?? '');
+    return this.nodeNames;
+  }
+
+  /** How many nodes are NotReady or Unknown (cordoned ones are still Ready); memoised until a Node changes. */
+  nodesNotReady(): number {
+    if (this.notReady === undefined) this.notReady = this.nodesSorted().filter((n) => !nodeStatusColumn(n).startsWith('Ready')).length;
+    return this.notReady;
   }
 
   podsOn(node: string): Pod[] {

@@ -176,7 +176,7 @@ export class DashboardModel {
   /** Node names as the Nodes pane lists them (sorted, filtered). */
   nodeKeys(): string[] {
     const text = this.ui.filters.nodes.toLowerCase();
-    const names = this.cache.nodesSorted().map((n) => n.metadata.name ?? '');
+    const names = this.cache.nodeNamesSorted();
     return text ? names.filter((n) => n.toLowerCase().includes(text)) : names;
   }
 

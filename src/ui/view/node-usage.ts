@@ -44,24 +44,6 @@ export function nodeUsage(node: Node, pods: Pod[]): NodeUsage {
   };
 }
 
-/** `kubectl get nodes` STATUS: Ready / NotReady / Unknown, plus `,SchedulingDisabled` when cordoned. */
-export function nodeStatus(node: Node): string {
-  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  let status = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown';
-  if (node.spec?.unschedulable) status += ',SchedulingDisabled';
-  return status;
-}
-
-/** `kubectl get nodes` ROLES: from `node-role.kubernetes.io/<role>` labels, `<none>` without. */
-export function nodeRoles(node: Node): string {
-  const roles: string[] = [];
-  for (const [k, v] of Object.entries(node.metadata.labels ?? {})) {
-    if (k.startsWith('node-role.kubernetes.io/')) roles.push(k.slice('node-role.kubernetes.io/'.length));
-    else if (k === 'kubernetes.io/role' && v) roles.push(v);
-  }
-  return roles.length ? roles.sort().join(',') : '<none>';
-}
-
 /** A small bar: `███░░░ 52%`. */
 export function usageBar(used: number, total: number, width = 6): string {
   const ratio = total > 0 ? used / total : 0;

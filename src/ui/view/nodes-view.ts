@@ -6,7 +6,8 @@ import type { ClusterCache } from '../model/cluster-cache.js';
 import type { UiState } from '../state/ui-state.js';
 import { formatTable, scrollWindow, type Column } from './columns.js';
 import { escapeControl } from './escape-control.js';
-import { nodeRoles, nodeStatus, nodeUsage, usageBar } from './node-usage.js';
+import { nodeRolesColumn, nodeStatusColumn } from '../../kube/print/node-columns.js';
+import { nodeUsage, usageBar } from './node-usage.js';
 import type { Painter } from './paint.js';
 import { paneTitle, selectableRow } from './pane-title.js';
 import { nodeStatusStyle } from './status-style.js';
@@ -41,8 +42,8 @@ export function nodeLine(node: Node, cache: ClusterCache): NodeLine {
   const u = nodeUsage(node, cache.podsOn(node.metadata.name ?? ''));
   return {
     name: escapeControl(node.metadata.name ?? ''),
-    status: nodeStatus(node),
-    roles: nodeRoles(node),
+    status: nodeStatusColumn(node),
+    roles: nodeRolesColumn(node),
     pods: `${u.pods}/${u.maxPods}`,
     cpu: usageBar(u.cpuRequested, u.cpuAllocatable),
     memory: usageBar(u.memRequested, u.memAllocatable),
@@ -60,8 +61,9 @@ export function buildNodesView(args: {
 }): NodesView {
   const { cache, ui, width, height, painter } = args;
   const text = ui.filters.nodes.toLowerCase();
-  const nodes = cache.nodesSorted().filter((n) => !text || (n.metadata.name ?? '').toLowerCase().includes(text));
-  const keys = nodes.map((n) => n.metadata.name ?? '');
+  const all = cache.nodesSorted();
+  const nodes = text ? all.filter((n) => (n.metadata.name ?? '').toLowerCase().includes(text)) : all;
+  const keys = text ? nodes.map((n) => n.metadata.name ?? '') : cache.nodeNamesSorted();
   let selectedIndex = Math.max(0, Math.min(keys.length - 1, ui.cursor.nodes));
   if (ui.selected.nodes !== undefined && keys[selectedIndex] !== ui.selected.nodes) {
     const found = keys.indexOf(ui.selected.nodes);
@@ -72,7 +74,7 @@ export function buildNodesView(args: {
   const rows = nodes.slice(top, top + page).map((n) => nodeLine(n, cache));
   // Two spaces, not kubectl's three: this is our own table, and it must fit 80 columns with the bars.
   const table = formatTable(COLUMNS, rows, width - 1, '  ');
-  const notReady = nodes.filter((n) => nodeStatus(n) !== 'Ready').length;
+  const notReady = cache.nodesNotReady();
   const filter = ui.filters.nodes ? `  /${escapeControl(ui.filters.nodes)}` : '';
   const lines = [paneTitle(painter, 'Nodes', `${nodes.length}${notReady ? `  (${notReady} not ready)` : ''}${filter}`, args.focused, width)];
   lines.push(painter.paint('dim', ' ' + table.header));

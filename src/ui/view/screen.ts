@@ -7,7 +7,6 @@ import { headerLines } from './header-view.js';
 import { hintLine } from './hint-view.js';
 import { computeLayout, type Layout } from './layout.js';
 import { buildLogsView } from './logs-view.js';
-import { nodeStatus } from './node-usage.js';
 import { buildNodesView } from './nodes-view.js';
 import { containerPickerLines, helpText, textLineCount, textOverlayLines } from './overlay-view.js';
 import { paneTitle } from './pane-title.js';
@@ -36,7 +35,7 @@ export function buildScreen(model: DashboardModel): Screen {
     {
       cluster: model.source.name,
       nodes: nodes.length,
-      notReadyNodes: nodes.filter((n) => !nodeStatus(n).startsWith('Ready')).length,
+      notReadyNodes: cache.nodesNotReady(),
       pods: cache.pods.size,
       folder: model.status?.dir,
       speed: clock?.speed(),
