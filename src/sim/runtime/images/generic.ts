@@ -16,7 +16,16 @@ const genericMain: Program = function* (proc) {
   }
 };
 
+const cache = new Map<string, ImageDefinition>();
+
+/** One definition per repository, so its containers share one read-only layer. */
 export function genericImage(repository: string): ImageDefinition {
+  let image = cache.get(repository);
+  if (!image) cache.set(repository, (image = makeGenericImage(repository)));
+  return image;
+}
+
+function makeGenericImage(repository: string): ImageDefinition {
   return {
     repositories: [repository],
     sizeBytes: 52_428_800,
