@@ -494,6 +494,7 @@ export class PodWorker {
         if (!s.context || !s.process) return done(1, 'container not running');
         let output = '';
         const proc = this.k.runtime.exec(s.context, argv, { tty: false, stdout: (t) => (output += t), stderr: (t) => (output += t) });
+        if (proc.startError) return done(126, proc.startError);
         let settled = false;
         const timer = this.k.clock.setTimer(() => {
           if (settled) return;

@@ -53,6 +53,8 @@ import { LogStore } from './logs.js';
 import { ClusterNetwork } from './network.js';
 import { NodeLifecycle } from './node-lifecycle.js';
 import { SeededRandom } from './random.js';
+import { createContainerRuntime } from './runtime/container-runtime.js';
+import type { CatalogImage } from './runtime/images/catalog.js';
 import type { ContainerRuntime } from './runtime/types.js';
 import { Scheduler } from './scheduler.js';
 import { SteppingClock } from './stepping-clock.js';
@@ -66,8 +68,10 @@ export interface SimulatedClusterOptions {
   nodeMemory?: string;
   maxPods?: number;
   seed?: number;
-  /** The container runtime the kubelets drive. */
-  runtime: ContainerRuntime;
+  /** The container runtime the kubelets drive (default: the simulated runtime with the built-in image catalog). */
+  runtime?: ContainerRuntime;
+  /** Extra image catalog entries for the default runtime (the user's --images file). */
+  images?: CatalogImage[];
   /** Events off: for benchmarks of the bare machinery (default on). */
   events?: boolean;
   maxEvents?: number;
@@ -114,7 +118,7 @@ export class SimulatedCluster implements ClusterSource {
     this.random = new SeededRandom(options.seed ?? 1);
     this.stepping = options.clock instanceof VirtualClock ? new SteppingClock(options.clock) : undefined;
     this.clock = this.stepping ?? options.clock;
-    this.runtime = options.runtime;
+    this.runtime = options.runtime ?? createContainerRuntime({ extraImages: options.images, random: () => this.random.next() });
     this.store = new ObjectStore({ wallTime: () => this.clock.wallTime(), uid: () => this.random.uid(), historyLimit: options.watchHistory });
     this.events = new EventRecorder(this.store, this.clock, { maxEvents: options.maxEvents });
     this.events.enabled = options.events !== false;
@@ -462,6 +466,7 @@ export class SimulatedCluster implements ClusterSource {
     if (phase === 'Succeeded' || phase === 'Failed') throw badRequest(`cannot exec into a container in a completed pod; current phase is ${phase}`);
     const proc = this.kubelets.exec(pod, target.container, argv, { tty: options.tty, stdout: options.stdout, stderr: options.stderr });
     if (!proc) throw badRequest(`unable to upgrade connection: container not found ("${target.container}")`);
+    if (proc.startError) throw new ApiError('InternalError', `Internal error occurred: ${proc.startError}`);
     return {
       write: (data) => proc.write(data),
       closeStdin: () => proc.closeStdin(),
