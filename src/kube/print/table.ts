@@ -3,12 +3,34 @@
 // so these must be the real API server's columns (see table/*.ts for each kind).
 
 import type { KubeObject } from '../types.js';
+import {
+  clusterRoleBindingPrinter,
+  controllerRevisionPrinter,
+  horizontalPodAutoscalerPrinter,
+  leasePrinter,
+  podDisruptionBudgetPrinter,
+  podTemplatePrinter,
+  priorityClassPrinter,
+  replicationControllerPrinter,
+  resourceQuotaPrinter,
+  roleBindingPrinter,
+  runtimeClassPrinter,
+  webhookConfigurationPrinter,
+} from './table/cluster.js';
 import { configMapPrinter, namespacePrinter, secretPrinter, serviceAccountPrinter } from './table/config.js';
 import { defaultPrinter } from './table/default.js';
 import { eventPrinter } from './table/event.js';
+import {
+  endpointSlicePrinter,
+  endpointsPrinter,
+  ingressClassPrinter,
+  ingressPrinter,
+  networkPolicyPrinter,
+} from './table/networking.js';
 import { nodePrinter } from './table/node.js';
 import { podPrinter } from './table/pod.js';
 import { servicePrinter } from './table/service.js';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './table/storage.js';
 import type { KindPrinter, PartialObjectMetadata, Table, TableRow } from './table/types.js';
 import {
   cronJobPrinter,
@@ -46,6 +68,27 @@ const printers: Record<string, KindPrinter> = {
   DaemonSet: daemonSetPrinter,
   Job: jobPrinter,
   CronJob: cronJobPrinter,
+  ReplicationController: replicationControllerPrinter,
+  PodTemplate: podTemplatePrinter,
+  ControllerRevision: controllerRevisionPrinter,
+  HorizontalPodAutoscaler: horizontalPodAutoscalerPrinter,
+  PodDisruptionBudget: podDisruptionBudgetPrinter,
+  Endpoints: endpointsPrinter,
+  EndpointSlice: endpointSlicePrinter,
+  Ingress: ingressPrinter,
+  IngressClass: ingressClassPrinter,
+  NetworkPolicy: networkPolicyPrinter,
+  PersistentVolume: persistentVolumePrinter,
+  PersistentVolumeClaim: persistentVolumeClaimPrinter,
+  StorageClass: storageClassPrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
+  PriorityClass: priorityClassPrinter,
+  RuntimeClass: runtimeClassPrinter,
+  Lease: leasePrinter,
+  ResourceQuota: resourceQuotaPrinter,
+  MutatingWebhookConfiguration: webhookConfigurationPrinter,
+  ValidatingWebhookConfiguration: webhookConfigurationPrinter,
 };
 
 /** The printer the API server uses for a kind; the default NAME / CREATED AT one for kinds it has none for. */
