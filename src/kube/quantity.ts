@@ -106,3 +106,13 @@ export function canonicalQuantity(q: string | number): string {
   const { value, format } = parseParts(q);
   return formatQuantity(value, format);
 }
+
+/** For printers: `canonicalQuantity` of a present value, `0` for none, the raw text for a malformed one. */
+export function quantityString(q: unknown): string {
+  if (typeof q !== 'string' && typeof q !== 'number') return '0';
+  try {
+    return canonicalQuantity(q);
+  } catch {
+    return String(q);
+  }
+}

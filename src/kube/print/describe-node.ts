@@ -1,7 +1,7 @@
 // `kubectl describe node` (kubectl 1.32, describe.go describeNode) as text.
 
 import type { KubeEvent, KubeObject, Node, Pod } from '../types.js';
-import { canonicalQuantity } from '../quantity.js';
+import { quantityString } from '../quantity.js';
 import { nodeRoles } from './node-columns.js';
 import { byteOrder, describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './describe/multiline.js';
 import { describeNodeResources } from './describe/node-resources.js';
@@ -43,13 +43,6 @@ function describeLease(w: DescribeWriter, lease: KubeObject, zone: TimeZone): vo
   w.write(1, `RenewTime:\t${lease.spec?.renewTime ? rfc1123z(lease.spec.renewTime, zone) : '<unset>'}\n`);
 }
 
-function quantityText(q: string | number): string {
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
 
 /** The text `kubectl describe node` prints. `pods` may be every pod; events may be any; both are narrowed as kubectl's queries do. */
 export function describeNode(
@@ -88,7 +81,7 @@ export function describeNode(
     const names = Object.keys(list ?? {}).sort(byteOrder);
     if (names.length === 0) continue;
     w.write(0, `${title}:\n`);
-    for (const resource of names) w.write(0, `  ${resource}:\t${quantityText(list![resource])}\n`);
+    for (const resource of names) w.write(0, `  ${resource}:\t${quantityString(list![resource])}\n`);
   }
   w.write(0, 'System Info:\n');
   w.write(0, `  Machine ID:\t${info.machineID ?? ''}\n`);

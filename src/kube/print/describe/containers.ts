@@ -1,7 +1,7 @@
 // The Containers / Init Containers section of `kubectl describe pod` (describeContainers in describe.go).
 
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe, ResourceRequirements } from '../../types.js';
-import { canonicalQuantity, parseQuantity } from '../../quantity.js';
+import { parseQuantity, quantityString } from '../../quantity.js';
 import { byteOrder } from './multiline.js';
 import { rfc1123z, type TimeZone } from './time-format.js';
 import type { DescribeWriter } from './tab-writer.js';
@@ -42,17 +42,10 @@ export function describeResources(w: DescribeWriter, resources: ResourceRequirem
   for (const [title, list] of [['Limits', resources.limits], ['Requests', resources.requests]] as const) {
     const names = Object.keys(list ?? {}).sort(byteOrder);
     if (names.length > 0) w.write(level, `${title}:\n`);
-    for (const name of names) w.write(level + 1, `${name}:\t${quantityText(list![name])}\n`);
+    for (const name of names) w.write(level + 1, `${name}:\t${quantityString(list![name])}\n`);
   }
 }
 
-function quantityText(q: string | number): string {
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
 
 /** `DescribeProbe`: `http-get http://:8080/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`. */
 export function describeProbe(probe: Probe): string {

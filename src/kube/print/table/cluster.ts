@@ -3,7 +3,7 @@
 
 import type { KubeObject } from '../../types.js';
 import { formatLabels } from '../../selectors.js';
-import { canonicalQuantity } from '../../quantity.js';
+import { quantityString } from '../../quantity.js';
 import { ageColumn } from '../human-duration.js';
 import { ageColumnDefinition, containerCells, containersColumn, imagesColumn, nameColumn, selectorColumn } from './common-columns.js';
 import { column, type KindPrinter } from './types.js';
@@ -86,14 +86,6 @@ export const controllerRevisionPrinter: KindPrinter = {
   cells: (obj, now) => [obj.metadata.name ?? '', controllerName(obj), num(obj.revision), age(obj, now)],
 };
 
-function quantityText(q: unknown): string {
-  if (typeof q !== 'string' && typeof q !== 'number') return '0';
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
 
 export const resourceQuotaPrinter: KindPrinter = {
   columns: [
@@ -108,7 +100,7 @@ export const resourceQuotaPrinter: KindPrinter = {
     const requests: string[] = [];
     const limits: string[] = [];
     for (const name of Object.keys(hard).sort()) {
-      const text = `${name}: ${quantityText(used[name])}/${quantityText(hard[name])}`;
+      const text = `${name}: ${quantityString(used[name])}/${quantityString(hard[name])}`;
       (name.startsWith('limits.') ? limits : requests).push(text);
     }
     return [obj.metadata.name ?? '', requests.join(', '), limits.join(', '), age(obj, now)];
@@ -184,7 +176,7 @@ function hpaTargets(specs: MetricSpec[] | undefined, statuses: MetricStatus[] | 
     if (spec.type !== 'Resource' || !spec.resource) return '<unknown type>';
     const current = statuses?.[i]?.resource?.current;
     if (spec.resource.target?.averageValue !== undefined) {
-      return `${spec.resource.name}: ${current?.averageValue !== undefined ? quantityText(current.averageValue) : '<unknown>'}/${quantityText(spec.resource.target.averageValue)}`;
+      return `${spec.resource.name}: ${current?.averageValue !== undefined ? quantityString(current.averageValue) : '<unknown>'}/${quantityString(spec.resource.target.averageValue)}`;
     }
     const cur = current?.averageUtilization !== undefined ? `${current.averageUtilization}%` : '<unknown>';
     const target = spec.resource.target?.averageUtilization !== undefined ? `${spec.resource.target.averageUtilization}%` : '<auto>';

@@ -1,7 +1,7 @@
 // PersistentVolume, PersistentVolumeClaim and StorageClass, as the API server prints them.
 
 import type { KubeObject } from '../../types.js';
-import { canonicalQuantity } from '../../quantity.js';
+import { quantityString } from '../../quantity.js';
 import { ageColumn } from '../human-duration.js';
 import { ageColumnDefinition, nameColumn } from './common-columns.js';
 import { column, type KindPrinter } from './types.js';
@@ -23,14 +23,6 @@ function storageClassOf(obj: KubeObject): string {
   return obj.metadata.annotations?.[BETA_CLASS_ANNOTATION] ?? obj.spec?.storageClassName ?? '';
 }
 
-function quantityText(q: unknown): string {
-  if (typeof q !== 'string' && typeof q !== 'number') return '0';
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
 
 export const persistentVolumePrinter: KindPrinter = {
   columns: [
@@ -50,7 +42,7 @@ export const persistentVolumePrinter: KindPrinter = {
     const claim = obj.spec?.claimRef ? `${obj.spec.claimRef.namespace ?? ''}/${obj.spec.claimRef.name ?? ''}` : '';
     return [
       obj.metadata.name ?? '',
-      quantityText(obj.spec?.capacity?.storage),
+      quantityString(obj.spec?.capacity?.storage),
       accessModesText(obj.spec?.accessModes),
       obj.spec?.persistentVolumeReclaimPolicy ?? '',
       obj.metadata.deletionTimestamp ? 'Terminating' : (obj.status?.phase ?? ''),
@@ -82,7 +74,7 @@ export const persistentVolumeClaimPrinter: KindPrinter = {
       obj.metadata.name ?? '',
       obj.metadata.deletionTimestamp ? 'Terminating' : (obj.status?.phase ?? ''),
       obj.spec?.volumeName ?? '',
-      bound ? quantityText(obj.status?.capacity?.storage) : '',
+      bound ? quantityString(obj.status?.capacity?.storage) : '',
       bound ? accessModesText(obj.status?.accessModes) : '',
       storageClassOf(obj),
       obj.spec?.volumeAttributesClassName ?? '<unset>',
