@@ -36,3 +36,9 @@ test('timestamps print as Go RFC1123Z, in UTC or the local zone, and the zero ti
   assert.equal(rfc1123z(undefined, 'UTC'), 'Mon, 01 Jan 0001 00:00:00 +0000');
   assert.match(rfc1123z('2024-05-01T09:05:03Z', 'local'), /^\w{3}, \d{2} \w{3} 2024 \d{2}:\d{2}:03 [+-]\d{4}$/);
 });
+
+test('escape and carriage-return characters from objects are printed harmlessly, as kubectl does', () => {
+  const w = new DescribeWriter();
+  w.write(0, 'Message:\tred \x1b[31mtext\r\n');
+  assert.equal(w.toString(), 'Message:  red ^[[31mtext\\r\n');
+});

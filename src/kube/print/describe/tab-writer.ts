@@ -73,6 +73,11 @@ export function alignTabs(text: string): string {
   return new Formatter(toLines(text)).run();
 }
 
+/** kubectl writes describe text through a terminal escaper, so object text cannot drive the terminal. */
+function escapeTerminal(text: string): string {
+  return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+}
+
 /**
  * kubectl's PrefixWriter over a tabwriter: `write(level, text)` indents by two spaces a level, `flush()`
  * ends the current alignment blocks (DescribeEvents does this so the events table aligns on its own).
@@ -82,12 +87,12 @@ export class DescribeWriter {
   private pending = '';
 
   write(level: number, text: string): void {
-    this.pending += '  '.repeat(level) + text;
+    this.pending += escapeTerminal('  '.repeat(level) + text);
   }
 
   /** `WriteLine`: the text and a newline, no indentation. */
   line(text: string): void {
-    this.pending += `${text}\n`;
+    this.pending += escapeTerminal(`${text}\n`);
   }
 
   flush(): void {
