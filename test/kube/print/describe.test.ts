@@ -61,3 +61,15 @@ test('without events (--show-events=false) describe pod ends after Tolerations',
   assert.ok(out.endsWith('node.kubernetes.io/unreachable:NoExecute op=Exists for 300s\n'));
   assert.ok(!out.includes('Events:'));
 });
+
+test('a bare pod and a bare node describe without failing, with kubectl’s placeholders', () => {
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] } };
+  const text = describePod(pod, [], 0, utc);
+  assert.match(text, /^Name:         p\nNamespace:    default\nNode:         <none>\nLabels:       <none>\n/);
+  assert.match(text, /\nContainers: <none>\n/);
+  assert.match(text, /\nEvents:          <none>\n$/);
+  const node = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, spec: {} };
+  const nodeText = describeNode(node, [], [], 0, utc);
+  assert.match(nodeText, /\nLease:              Failed to get lease: leases.coordination.k8s.io "n" not found\n/);
+  assert.match(nodeText, /\nNon-terminated Pods:          \(0 in total\)\n/);
+});
