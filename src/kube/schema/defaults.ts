@@ -27,8 +27,8 @@ const byKind: Record<string, Defaulter> = {
     defaultPodOnly(spec);
   },
   Namespace(obj) {
-    const labels = (obj.metadata.labels ??= {});
-    if (obj.metadata.name) labels['kubernetes.io/metadata.name'] = obj.metadata.name;
+    const labels = child(obj.metadata, 'labels');
+    if (typeof obj.metadata.name === 'string') labels['kubernetes.io/metadata.name'] = obj.metadata.name;
     const spec = child(obj, 'spec');
     spec.finalizers ??= ['kubernetes'];
   },
@@ -154,7 +154,8 @@ function defaultJobSpec(spec: Obj): void {
  * cluster-scoped one, then the kind's defaults. Unknown kinds only get the namespace.
  */
 export function applyDefaults(obj: KubeObject): void {
-  obj.metadata ??= {};
+  if (obj.metadata === undefined || obj.metadata === null) obj.metadata = {};
+  if (!isObj(obj.metadata)) return; // not decodable; the decode step reports it
   const info = findKind(obj.apiVersion, obj.kind);
   if (info?.namespaced === false) delete obj.metadata.namespace;
   else obj.metadata.namespace ||= 'default';

@@ -14,10 +14,11 @@ export function podQOSClass(pod: Pick<Pod, 'spec'>): QOSClass {
   const requests = new Map<string, number>();
   const limits = new Map<string, number>();
   let guaranteed = true;
-  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-  for (const c of containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
+  const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((c) => c && typeof c === 'object') : []);
+  const map = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+  for (const c of [...list(pod.spec?.initContainers), ...list(pod.spec?.containers)]) {
+    const req = map(map(c.resources).requests);
+    const lim = map(map(c.resources).limits);
     const limited = new Set<string>();
     for (const name of COMPUTE) {
       const l = quantity(lim[name]);

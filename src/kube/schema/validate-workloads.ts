@@ -1,6 +1,6 @@
 // Validation of the controllers that carry a pod template: Deployment, ReplicaSet, StatefulSet, DaemonSet,
 // ReplicationController, Job, CronJob, PodTemplate (pkg/apis/apps/validation, pkg/apis/batch/validation).
-import { matchLabelSelectorObject, type LabelSelectorObject } from '../selectors.js';
+import { matchLabelSelectorObject, type LabelSelectorObject, type LabelSelectorRequirement } from '../selectors.js';
 import { validateLabels, validateObjectMeta } from './validate-meta.js';
 import { validatePodSpec } from './validate-pod-spec.js';
 import { goValue, invalidValue, notSupported, required, forbidden, type FieldError } from './field-errors.js';
@@ -45,10 +45,36 @@ function goLabelSelector(s: LabelSelectorObject): string {
   return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:${exprs}}`;
 }
 
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+/** The selector as far as it is well-formed (decode and the checks below report the rest), or null when absent. */
+function labelSelectorOf(v: unknown, path: string, errs: FieldError[]): LabelSelectorObject | null {
+  if (v === undefined || v === null) return null;
+  const s = asObj(v);
+  const matchLabels = Object.fromEntries(Object.entries(asObj(s.matchLabels)).filter(([, x]) => typeof x === 'string')) as Record<string, string>;
+  errs.push(...validateLabels(matchLabels, `${path}.matchLabels`));
+  const exprs = (Array.isArray(s.matchExpressions) ? s.matchExpressions : []).map(asObj);
+  exprs.forEach((e, i) => {
+    if (!OPERATORS.includes(String(e.operator))) {
+      errs.push(invalidValue(`${path}.matchExpressions[${i}].operator`, e.operator ?? '', 'not a valid selector operator'));
+    }
+  });
+  const selector: LabelSelectorObject = {};
+  if (s.matchLabels !== undefined) selector.matchLabels = matchLabels;
+  if (s.matchExpressions !== undefined) {
+    selector.matchExpressions = exprs.map((e) => ({
+      key: String(e.key ?? ''),
+      operator: e.operator as LabelSelectorRequirement['operator'],
+      values: Array.isArray(e.values) ? e.values.map(String) : undefined,
+    }));
+  }
+  return selector;
+}
+
 /** Deployment, ReplicaSet, StatefulSet and DaemonSet: a required, non-empty selector that selects the template. */
 function validateSelectedTemplate(spec: Obj, path: string, kindWord: string, create: boolean, extraVolumes?: string[]): FieldError[] {
   const errs: FieldError[] = [...nonNegative(spec, 'replicas', path)];
-  const selector = spec.selector as LabelSelectorObject | undefined | null;
+  const selector = labelSelectorOf(spec.selector, `${path}.selector`, errs);
   if (!selector) {
     errs.push(required(`${path}.selector`));
   } else if (!Object.keys(selector.matchLabels ?? {}).length && !(selector.matchExpressions ?? []).length) {
