@@ -4,6 +4,7 @@
 
 import type { ContainerContext, ContainerProcess, ContainerRuntime, ExecIO, ExecProcess, ProcessExit, ProcessOutput, PullResult } from './types.js';
 import { ImageCatalog, type CatalogImage } from './images/catalog.js';
+import { imageEntriesFromData } from './images/user-catalog.js';
 import { pullImage } from './images/pull.js';
 import { parseImageReference } from './images/reference.js';
 import { genericImage } from './images/generic.js';
@@ -18,8 +19,12 @@ import { startExec } from './exec/exec-session.js';
 export interface ContainerRuntimeOptions {
   /** Images beyond the built-in ones (from `loadImageCatalogYaml`); they win over built-ins of the same name. */
   extraImages?: CatalogImage[];
+  /** The same as plain data (a parsed --images file's list); validated like the YAML, without line numbers. */
+  images?: unknown[];
   /** Seeded randomness for pull jitter (containers use their context's). */
   random?: () => number;
+  /** Seeds the default `random`. */
+  seed?: number;
 }
 
 /** A small seeded generator, for when the caller gives none: runs stay reproducible. */
@@ -58,8 +63,8 @@ function finishedProcess(exit: ProcessExit): ContainerProcess {
 }
 
 export function createContainerRuntime(options: ContainerRuntimeOptions = {}): ContainerRuntime {
-  const catalog = new ImageCatalog(options.extraImages ?? []);
-  const random = options.random ?? mulberry32(0x6b756265);
+  const catalog = new ImageCatalog([...(options.extraImages ?? []), ...(options.images ? imageEntriesFromData(options.images) : [])]);
+  const random = options.random ?? mulberry32(options.seed ?? 0x6b756265);
   const running = new WeakMap<ContainerContext, RunningContainer>();
 
   function imageFor(reference: string): ImageDefinition {

@@ -9,6 +9,11 @@ import { officialNginx } from './nginx.js';
 import { alpine, busybox, debian, ubuntu } from './shell-images.js';
 import { pause } from './pause.js';
 import { genericImage } from './generic.js';
+import { redis } from './redis.js';
+import { postgres } from './postgres.js';
+import { mysql } from './mysql.js';
+import { httpd } from './httpd.js';
+import { golangImage, nodeImage, pythonImage } from './language-runtimes.js';
 import { globMatches } from '../shell/expand.js';
 
 /** An image from a user's catalog file (or code): a name with an optional tag glob, and how pulling it goes. */
@@ -25,7 +30,10 @@ export type Resolution =
   | { kind: 'image'; image: ImageDefinition; pullSeconds?: [number, number] }
   | { kind: 'pull-error'; message: string };
 
-export const BUILTIN_IMAGES: ImageDefinition[] = [gihyodockerEcho, gihyodockerNginxProxy, officialNginx, busybox, alpine, debian, ubuntu, pause];
+export const BUILTIN_IMAGES: ImageDefinition[] = [
+  gihyodockerEcho, gihyodockerNginxProxy, officialNginx, busybox, alpine, debian, ubuntu, pause,
+  redis, postgres, mysql, httpd, pythonImage, nodeImage, golangImage,
+];
 
 /** First pulls of the book's images took readers tens of seconds; small images a few. */
 const BOOK_PULL_SECONDS: [number, number] = [10, 30];

@@ -1,7 +1,7 @@
 // The official nginx image: docker-entrypoint.sh's start lines on stdout, nginx's notices on stderr,
 // the welcome page on :80, STOPSIGNAL SIGQUIT (a graceful shutdown that exits 0).
 
-import type { Program } from '../process/program.js';
+import { entrypointScript } from './entrypoint-script.js';
 import type { ImageDefinition } from './image.js';
 import { nginxProgram } from './nginx-server.js';
 
@@ -55,9 +55,11 @@ const DEFAULT_CONF = `server {
 `;
 
 /** The entrypoint prints its configuration steps when it is about to start nginx, then execs its arguments. */
-const dockerEntrypoint: Program = function* (proc, argv) {
-  const args = argv.slice(1);
-  if (args[0] === 'nginx' || args[0] === 'nginx-debug') {
+const dockerEntrypoint = entrypointScript({
+  path: '/docker-entrypoint.sh',
+  execLine: 47,
+  *prepare(proc, args) {
+    if (args[0] !== 'nginx' && args[0] !== 'nginx-debug') return undefined;
     const say = (line: string) => proc.stdout(`${line}\n`);
     say('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
     say('/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
@@ -68,15 +70,9 @@ const dockerEntrypoint: Program = function* (proc, argv) {
     say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh');
     say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
     say('/docker-entrypoint.sh: Configuration complete; ready for start up');
-  }
-  if (args.length === 0) return 0;
-  const program = proc.host.findProgram(args[0]!);
-  if (!program) {
-    proc.stderr(`/docker-entrypoint.sh: exec: line 47: ${args[0]}: not found\n`);
-    return 127;
-  }
-  return yield* program(proc, args);
-};
+    return undefined;
+  },
+});
 
 export const officialNginx: ImageDefinition = {
   repositories: ['nginx'],

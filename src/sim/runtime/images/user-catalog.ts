@@ -14,7 +14,7 @@
 //   - name: myorg/private
 //     failPull: "pull access denied"
 
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
 import type { Program } from '../process/program.js';
 import { Signalled, sleep, waitForever } from '../process/task.js';
 import type { CatalogImage } from './catalog.js';
@@ -161,4 +161,9 @@ export function loadImageCatalogYaml(text: string, fileName = 'images.yaml'): Ca
     });
   });
   return images;
+}
+
+/** Entries already parsed from YAML or JSON: validated by the same rules (positions then refer to this list). */
+export function imageEntriesFromData(entries: unknown[], source = '--images'): CatalogImage[] {
+  return loadImageCatalogYaml(stringify({ images: entries }), source);
 }
