@@ -5,6 +5,7 @@ import React from 'react';
 import { render, type Instance } from 'ink';
 import type { ClusterSource } from '../kube/cluster-source.js';
 import type { ReconcileStatus } from '../kube/reconcile-status.js';
+import { anchoredOutput } from './anchored-output.js';
 import { Dashboard } from './components/Dashboard.js';
 import { DashboardModel } from './model/dashboard-model.js';
 import { TerminalSession } from './terminal-session.js';
@@ -35,7 +36,7 @@ export const RENDER_OPTIONS = {
 } as const;
 
 export function mountDashboard(model: DashboardModel, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }): Instance {
-  return render(<Dashboard model={model} />, { stdout: io.stdout, stdin: io.stdin, ...RENDER_OPTIONS });
+  return render(<Dashboard model={model} />, { stdout: anchoredOutput(io.stdout), stdin: io.stdin, ...RENDER_OPTIONS });
 }
 
 export async function runDashboard({ source, status, options = {} }: RunDashboardArgs): Promise<void> {

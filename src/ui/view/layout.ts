@@ -31,7 +31,7 @@ function clamp(n: number, lo: number, hi: number): number {
 export function computeLayout(
   cols: number,
   rows: number,
-  counts: { nodes: number; problems: number; headerHeight: number },
+  counts: { nodes: number; problems: number; headerHeight: number; pods?: number },
 ): Layout {
   const usable = Math.max(6, rows - 1);
   const headerHeight = counts.headerHeight;
@@ -54,10 +54,13 @@ export function computeLayout(
       body: { width: cols, height: body },
     };
   }
-  const nodes = clamp(counts.nodes + 2, 3, Math.max(3, Math.floor(body * 0.25)));
-  const problems = clamp(counts.problems + 1, 2, Math.max(2, Math.floor(body * 0.15)));
-  const logs = Math.max(3, Math.floor(body * 0.25));
-  const pods = Math.max(4, body - nodes - problems - logs);
+  const nodes = clamp(counts.nodes + 2, 2, Math.max(2, Math.floor(body * 0.25)));
+  const problems = clamp(counts.problems + 1, 1, Math.max(1, Math.floor(body * 0.15)));
+  // Pods get what their rows need (title, header, rows, explanation) up to all but a minimum of logs;
+  // the logs pane takes the rest, so a small cluster leaves room for more log lines.
+  const minLogs = Math.max(2, Math.floor(body * 0.25));
+  const podsWanted = (counts.pods ?? Infinity) + 3;
+  const pods = Math.max(3, Math.min(podsWanted, body - nodes - problems - minLogs));
   return {
     cols,
     rows,

@@ -50,7 +50,8 @@ export function buildScreen(model: DashboardModel): Screen {
     painter,
   );
   const problemItems = model.problems.items(cache);
-  const layout = computeLayout(cols, rows, { nodes: nodes.length, problems: problemItems.length, headerHeight: header.length });
+  const podsInView = cache.podKeys({ namespace: ui.namespace, node: ui.nodeFilter, text: ui.filters.pods }).length;
+  const layout = computeLayout(cols, rows, { nodes: nodes.length, problems: problemItems.length, headerHeight: header.length, pods: Math.max(podsInView, 5) });
   memory.bodyHeight = layout.body.height;
   const hint = hintLine(model.keymap, ui, cols, painter);
 
