@@ -107,7 +107,7 @@ export function portNameErrors(value: string): string[] {
   if (value.length > 15) errs.push(maxLenError(15));
   if (!/^[-a-z0-9]+$/.test(value)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
   if (!/[a-z]/.test(value)) errs.push('must contain at least one letter (a-z)');
-  if (value.includes('--')) errs.push("must not contain consecutive hyphens ('-')");
-  if (value.startsWith('-') || value.endsWith('-')) errs.push("must not begin or end with a hyphen ('-')");
+  if (value.includes('--')) errs.push('must not contain consecutive hyphens');
+  if (value.startsWith('-') || value.endsWith('-')) errs.push('must not begin or end with a hyphen');
   return errs;
 }

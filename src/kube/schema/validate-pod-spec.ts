@@ -32,7 +32,7 @@ const RESTART_POLICIES = ['Always', 'Never', 'OnFailure'];
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
 
 export function validatePodSpec(spec: Obj, path: string, ctx: PodSpecContext): FieldError[] {
   const errs: FieldError[] = [];
@@ -197,7 +197,7 @@ function validateProbe(probe: Obj, path: string, successMustBeOne: boolean, errs
 /** Exactly one of exec, httpGet, tcpSocket, grpc (probes and lifecycle hooks). */
 function validateHandler(handler: Obj, path: string, errs: FieldError[]): void {
   const present = HANDLERS.filter((h) => handler[h] !== undefined && handler[h] !== null);
-  if (present.length === 0 && handler.sleep === undefined) {
+  if (present.length === 0) {
     errs.push(required(path, 'must specify a handler type'));
     return;
   }
@@ -226,12 +226,20 @@ function validateResources(resources: Obj, path: string, errs: FieldError[]): vo
   for (const [name, q] of Object.entries(requests)) {
     const limit = limits[name];
     if (limit === undefined || !isQuantity(q) || !isQuantity(limit)) continue;
-    if (parseQuantity(q) > parseQuantity(limit)) {
+    if (!overcommitAllowed(name) && parseQuantity(q) !== parseQuantity(limit)) {
+      errs.push(invalidValue(`${path}.requests`, canonicalQuantity(q), `must be equal to ${name} limit of ${canonicalQuantity(limit)}`));
+    } else if (parseQuantity(q) > parseQuantity(limit)) {
       errs.push(
         invalidValue(`${path}.requests`, canonicalQuantity(q), `must be less than or equal to ${name} limit of ${canonicalQuantity(limit)}`),
       );
     }
   }
+}
+
+/** Native resources (no domain, or kubernetes.io/) other than hugepages may request less than their limit. */
+function overcommitAllowed(name: string): boolean {
+  const native = !name.includes('/') || name.includes('kubernetes.io/');
+  return native && !name.startsWith('hugepages-');
 }
 
 function validateToleration(t: Obj, path: string): FieldError[] {
@@ -248,7 +256,7 @@ function validateToleration(t: Obj, path: string): FieldError[] {
   }
   const effect = str(t.effect);
   if (effect && !['NoExecute', 'NoSchedule', 'PreferNoSchedule'].includes(effect)) {
-    errs.push(notSupported(`${path}.effect`, effect, ['NoExecute', 'NoSchedule', 'PreferNoSchedule']));
+    errs.push(notSupported(`${path}.effect`, effect, ['NoSchedule', 'PreferNoSchedule', 'NoExecute']));
   }
   if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute') {
     errs.push(invalidValue(`${path}.effect`, effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));

@@ -1,6 +1,6 @@
 // Service validation (ValidateService): type, ports (names, numbers, protocols, target ports), ExternalName.
-import { dns1123SubdomainErrors, portNameErrors } from './names.js';
-import { duplicate, invalidEach, invalidValue, notSupported, required, type FieldError } from './field-errors.js';
+import { dns1123LabelErrors, dns1123SubdomainErrors, portNameErrors } from './names.js';
+import { duplicate, forbidden, invalidEach, invalidValue, notSupported, required, type FieldError } from './field-errors.js';
 import { portNumberErrors } from './validate-pod-spec.js';
 
 type Obj = Record<string, unknown>;
@@ -30,7 +30,7 @@ export function validateServiceSpec(spec: Obj): FieldError[] {
     if (name) {
       if (names.has(name)) errs.push(duplicate(`${p}.name`, name));
       names.add(name);
-      errs.push(...invalidEach(`${p}.name`, name, portNameErrors(name).filter((e) => !e.startsWith('must contain at least one letter'))));
+      errs.push(...invalidEach(`${p}.name`, name, dns1123LabelErrors(name)));
     }
     if (port.port === undefined) errs.push(required(`${p}.port`));
     else errs.push(...portNumberErrors(port.port, `${p}.port`));
@@ -41,7 +41,7 @@ export function validateServiceSpec(spec: Obj): FieldError[] {
     if (typeof target === 'number') errs.push(...portNumberErrors(target, `${p}.targetPort`));
     else if (typeof target === 'string') errs.push(...invalidEach(`${p}.targetPort`, target, portNameErrors(target)));
     if (port.nodePort !== undefined && port.nodePort !== 0 && type !== 'NodePort' && type !== 'LoadBalancer') {
-      errs.push({ field: `${p}.nodePort`, type: 'Forbidden', detail: 'may not be used when `type` is \'ClusterIP\'' });
+      errs.push(forbidden(`${p}.nodePort`, `may not be used when \`type\` is '${String(type)}'`));
     }
   });
   const affinity = spec.sessionAffinity;
