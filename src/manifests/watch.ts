@@ -4,9 +4,12 @@
 // quiet for `quietMs` (a `settled` pass: the final content wins, prunes and recreates happen, parse errors
 // are reported). A file that vanished is only treated as deleted if it is still gone after the quiet time,
 // which covers rename-over and vim-style saves. kubesim never writes into the folder.
+// chokidar stats every file before it reports a change, which under load costs tens of milliseconds; a raw
+// fs.watch on each watched folder (the ones chokidar reports) nudges the fast pass as soon as the kernel
+// says something changed. Both paths lead to the same read, and an unchanged hash costs nothing.
 
 import { watch as chokidarWatch, type FSWatcher } from 'chokidar';
-import type { Stats } from 'node:fs';
+import { watch as fsWatch, type FSWatcher as RawWatcher, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { PassMode } from './reconciler.js';
@@ -62,6 +65,8 @@ export class FolderWatcher {
   /** Files known to exist (for a folder moved out or the root deleted). */
   private readonly known = new Set<string>();
   private rootPoll?: NodeJS.Timeout;
+  /** Raw fs.watch per folder (not with --poll): the fast path's early trigger. */
+  private readonly nudges = new Map<string, RawWatcher>();
   private closed = false;
 
   constructor(private readonly options: FolderWatchOptions) {
@@ -93,6 +98,7 @@ export class FolderWatcher {
   /** Starts chokidar; with `collect`, returns the files found before `ready` instead of applying them. */
   private startChokidar(collect: boolean): Promise<Set<string>> {
     const found = new Set<string>();
+    const folders = new Set<string>([this.root]);
     let ready = false;
     const watcher = chokidarWatch(this.root, {
       ignoreInitial: false,
@@ -108,7 +114,11 @@ export class FolderWatcher {
       if (this.closed) return;
       const id = idOf(this.root, path);
       if (event === 'addDir' || event === 'unlinkDir') {
-        if (event === 'unlinkDir') this.folderGone(id);
+        if (event === 'unlinkDir') {
+          this.unnudge(path);
+          this.folderGone(id);
+        } else if (ready) this.nudge(path);
+        else folders.add(path);
         return;
       }
       if (!isManifestName(basename(path)) || !id || id.split('/').some(isIgnoredSegment)) return;
@@ -123,9 +133,34 @@ export class FolderWatcher {
     return new Promise((resolveReady) => {
       watcher.once('ready', () => {
         ready = true;
+        for (const folder of folders) this.nudge(folder);
         resolveReady(found);
       });
     });
+  }
+
+  /** Watches `folder` with raw fs.watch so a save starts the fast pass without waiting for chokidar. */
+  private nudge(folder: string): void {
+    if (this.options.poll || this.nudges.has(folder) || this.closed) return;
+    try {
+      const raw = fsWatch(folder, { persistent: false }, (_event, name) => {
+        if (this.closed || !name) return;
+        const file = name.toString();
+        if (!isManifestName(basename(file))) return;
+        const id = idOf(this.root, join(folder, file));
+        if (id.split('/').some(isIgnoredSegment)) return;
+        this.fileTouched(id);
+      });
+      raw.on('error', () => this.unnudge(folder));
+      this.nudges.set(folder, raw);
+    } catch {
+      // chokidar still watches it; only the early trigger is missing
+    }
+  }
+
+  private unnudge(folder: string): void {
+    this.nudges.get(folder)?.close();
+    this.nudges.delete(folder);
   }
 
   private fileWork(id: string): FileWork {
@@ -199,6 +234,7 @@ export class FolderWatcher {
           if (!s.isDirectory() || this.closed || !this.rootPoll) return;
           clearInterval(this.rootPoll);
           this.rootPoll = undefined;
+          for (const folder of [...this.nudges.keys()]) this.unnudge(folder);
           await this.watcher?.close();
           if (!this.closed) await this.startChokidar(false);
         },
@@ -215,6 +251,7 @@ export class FolderWatcher {
   async close(): Promise<void> {
     this.closed = true;
     if (this.rootPoll) clearInterval(this.rootPoll);
+    for (const folder of [...this.nudges.keys()]) this.unnudge(folder);
     for (const w of this.work.values()) if (w.quietTimer) clearTimeout(w.quietTimer);
     await this.watcher?.close();
     await Promise.all([...this.work.values()].map((w) => w.chain));
