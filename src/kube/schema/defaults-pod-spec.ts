@@ -20,7 +20,6 @@ export function defaultPodSpec(spec: Obj): void {
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.securityContext ??= {};
   spec.schedulerName ??= 'default-scheduler';
-  spec.enableServiceLinks ??= true;
   if (spec.hostNetwork === true) defaultHostPorts(spec);
   for (const c of [...objects(spec.initContainers), ...objects(spec.containers), ...objects(spec.ephemeralContainers)]) {
     defaultContainer(c);
@@ -96,7 +95,7 @@ function defaultVolume(v: Obj): void {
 
 /**
  * The Pod object's own defaults and the admission plugins that shape every new Pod: requests default to
- * limits (SetDefaults_Pod), Priority admission (priority 0, PreemptLowerPriority), ServiceAccount admission's
+ * limits and service links are on (SetDefaults_Pod), Priority admission (priority 0, PreemptLowerPriority), ServiceAccount admission's
  * account name, and DefaultTolerationSeconds (tolerate not-ready and unreachable nodes for 300 s).
  */
 export function defaultPodOnly(spec: Obj): void {
@@ -107,6 +106,7 @@ export function defaultPodOnly(spec: Obj): void {
     for (const [name, limit] of Object.entries(resources.limits)) requests[name] ??= limit;
     resources.requests = requests;
   }
+  spec.enableServiceLinks ??= true;
   spec.priority ??= 0;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   const account = (spec.serviceAccountName ?? spec.serviceAccount ?? 'default') as string;

@@ -110,6 +110,7 @@ test('a Deployment gets its strategy, history and deadline, and its template the
   assert.equal(d.spec.template.spec.restartPolicy, 'Always');
   assert.equal(d.spec.template.spec.containers[0].imagePullPolicy, 'Always');
   assert.equal(d.spec.template.spec.tolerations, undefined, 'admission defaults are for Pods, not templates');
+  assert.equal(d.spec.template.spec.enableServiceLinks, undefined, 'SetDefaults_Pod is for Pods, not templates');
 });
 
 test('a Service gets type ClusterIP, session affinity None, TCP and the target port', () => {
