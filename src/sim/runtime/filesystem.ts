@@ -32,6 +32,28 @@ function isBelow(path: string, dir: string): boolean {
   return dir === '/' ? path !== '/' : path.startsWith(`${dir}/`);
 }
 
+const imageIndexes = new WeakMap<ImageFiles, Map<string, Set<string>>>();
+
+/** Directory → names directly inside it, for an image's layer; built once and shared like the layer. */
+function imageIndex(image: ImageFiles): Map<string, Set<string>> {
+  let index = imageIndexes.get(image);
+  if (index) return index;
+  index = new Map();
+  for (const path of [...image.files.keys(), ...image.dirs]) addToIndex(index, path);
+  imageIndexes.set(image, index);
+  return index;
+}
+
+function addToIndex(index: Map<string, Set<string>>, path: string): void {
+  for (let child = path; child !== '/'; ) {
+    const parent = parentOf(child);
+    let names = index.get(parent);
+    if (!names) index.set(parent, (names = new Set()));
+    names.add(child.slice(parent === '/' ? 1 : parent.length + 1));
+    child = parent;
+  }
+}
+
 export class ContainerFilesystem {
   private written: Map<string, string> | undefined;
   private madeDirs: Set<string> | undefined;
@@ -48,8 +70,9 @@ export class ContainerFilesystem {
     if (this.isRemoved(path)) return undefined;
     const content = this.written?.get(path) ?? this.mounted.get(path) ?? this.image.files.get(path) ?? this.dynamic(path);
     if (content !== undefined) return { kind: 'file', content };
-    if (path === '/' || this.image.dirs.has(path) || this.madeDirs?.has(path)) return { kind: 'dir' };
-    for (const candidate of this.allPaths()) if (isBelow(candidate, path) && !this.isRemoved(candidate)) return { kind: 'dir' };
+    if (path === '/' || this.madeDirs?.has(path)) return { kind: 'dir' };
+    if (imageIndex(this.image).has(path) || this.image.dirs.has(path)) return { kind: 'dir' };
+    for (const candidate of this.ownPaths()) if (isBelow(candidate, path) && !this.isRemoved(candidate)) return { kind: 'dir' };
     return undefined;
   }
 
@@ -103,7 +126,10 @@ export class ContainerFilesystem {
   /** Names directly inside `dir`, sorted; [] for a file or a missing directory. */
   list(dir: string): string[] {
     const names = new Set<string>();
-    for (const path of this.allPaths()) {
+    for (const name of imageIndex(this.image).get(dir) ?? []) {
+      if (!this.isRemoved(dir === '/' ? `/${name}` : `${dir}/${name}`)) names.add(name);
+    }
+    for (const path of this.ownPaths()) {
       if (!isBelow(path, dir) || this.isRemoved(path)) continue;
       const rest = path.slice(dir === '/' ? 1 : dir.length + 1);
       names.add(rest.split('/')[0]!);
@@ -111,9 +137,8 @@ export class ContainerFilesystem {
     return [...names].sort();
   }
 
-  private *allPaths(): Iterable<string> {
-    yield* this.image.files.keys();
-    yield* this.image.dirs;
+  /** Paths beyond the image's: mounted and written (the image's are indexed). */
+  private *ownPaths(): Iterable<string> {
     yield* this.mounted.keys();
     if (this.written) yield* this.written.keys();
     if (this.madeDirs) yield* this.madeDirs;

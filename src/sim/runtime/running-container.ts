@@ -109,6 +109,19 @@ export class RunningContainer implements ContainerHost {
     return pid;
   }
 
+  /** An exec's process: it dies with the container. */
+  adopt(runner: TaskRunner<number>): void {
+    if (this.stopped) {
+      runner.kill();
+      return;
+    }
+    this.background.add(runner);
+  }
+
+  disown(runner: TaskRunner<number>): void {
+    this.background.delete(runner);
+  }
+
   processes(): ProcessEntry[] {
     return [...this.table.values()].sort((a, b) => a.pid - b.pid);
   }

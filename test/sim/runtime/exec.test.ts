@@ -145,3 +145,36 @@ test('bash in a debian-based image prompts root@<hostname>:/# and says "command 
   t.type('nope\r');
   assert.equal(t.screen, 'root@simple-echo:/go# cd /\r\nroot@simple-echo:/# nope\r\nbash: nope: command not found\r\nroot@simple-echo:/# ');
 });
+
+test('ps in the nginx container shows PID 1 nginx, the exec shell and ps itself', () => {
+  const { runtime, nginx } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.type('ps\r');
+  assert.equal(
+    t.screen,
+    '/ # ps\r\nPID   USER     TIME  COMMAND\r\n    1 root      0:00 nginx -g daemon off;\r\n    7 root      0:00 sh\r\n    8 root      0:00 ps\r\n/ # ',
+  );
+});
+
+test('wget -O- shows BusyBox progress on stderr; nc -z tells open from closed ports', async () => {
+  const { runtime, nginx } = bookPod();
+  let out = '';
+  let err = '';
+  const io = { tty: false, stdout: (t: string) => (out += t), stderr: (t: string) => (err += t) };
+  assert.equal(await runtime.exec(nginx, ['wget', '-O-', 'http://localhost:8080/'], io).exited, 0);
+  assert.equal(out, 'Hello Docker!!');
+  assert.equal(err, 'Connecting to localhost:8080 (127.0.0.1:8080)\nwriting to stdout\n-                    100% |********************************|    14  0:00:00 ETA\nwritten to stdout\n');
+  assert.equal(await runtime.exec(nginx, ['nc', '-z', 'localhost', '8080'], io).exited, 0);
+  assert.equal(await runtime.exec(nginx, ['nc', '-z', 'localhost', '9'], io).exited, 1);
+});
+
+test('an exec session ends with 137 when its container stops', async () => {
+  const { clock, runtime } = bookPod();
+  const network = new FakeCluster().pod();
+  const context = makeContext({ image: 'busybox', clock, network });
+  const main = runtime.start(context, ['sleep', '3600'], undefined, new Output(clock));
+  const t = terminal(runtime, context, ['sh']);
+  main.signal('KILL');
+  await settle();
+  assert.equal(t.code, 137);
+});

@@ -21,6 +21,7 @@ export function startExec(container: RunningContainer, program: Program, argv: s
   let resolve!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolve = r));
   const onDone = (outcome: TaskOutcome<number>) => {
+    container.disown(runner);
     if ('value' in outcome) resolve(outcome.value & 255);
     else if ('killed' in outcome) resolve(137);
     else if (outcome.error instanceof Signalled) resolve(outcome.error.exitCode);
@@ -40,6 +41,7 @@ export function startExec(container: RunningContainer, program: Program, argv: s
     },
     endOfInput: () => stdin.end(),
   });
+  container.adopt(runner);
   runner.start();
 
   return {

@@ -71,8 +71,21 @@ function parseListen(arg: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const parsed = new Map<string, NginxConfig>();
+
 /** Parses the given files (path → text); the first error is returned as nginx prints it after `[emerg]`. */
 export function parseNginxConfig(files: [string, string][]): NginxConfig {
+  // thousands of Pods share a handful of configs: parse each once
+  const key = files.map(([path, text]) => `${path}\0${text}`).join('\0');
+  let config = parsed.get(key);
+  if (!config) {
+    if (parsed.size > 200) parsed.clear();
+    parsed.set(key, (config = parseFiles(files)));
+  }
+  return config;
+}
+
+function parseFiles(files: [string, string][]): NginxConfig {
   const servers: NginxServer[] = [];
   const upstreams = new Map<string, { host: string; port: number }>();
   const all: Directive[] = [];
