@@ -12,8 +12,7 @@ import { Reconciler } from '../src/manifests/reconciler.js';
 import { FolderWatcher } from '../src/manifests/watch.js';
 import { VirtualClock } from '../src/sim/clock.js';
 import { createSimulatedCluster } from '../src/sim/simulated-cluster.js';
-import type { ContainerRuntime } from '../src/sim/runtime/types.js';
-import { createFakeRuntime } from '../test/sim/fake-runtime.js';
+import { createContainerRuntime, type ContainerRuntime } from '../src/sim/runtime/index.js';
 
 const FILES = 1000;
 const SAVES = 200;
@@ -29,12 +28,7 @@ function pods(file: number, count: number, tag = '1'): string {
 }
 
 async function runtime(): Promise<ContainerRuntime> {
-  const path = '../src/sim/runtime/index.js';
-  try {
-    return ((await import(path)) as { createContainerRuntime(o: object): ContainerRuntime }).createContainerRuntime({});
-  } catch {
-    return createFakeRuntime();
-  }
+  return createContainerRuntime({});
 }
 
 async function folder(podsPerFile: number): Promise<string> {

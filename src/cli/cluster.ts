@@ -1,9 +1,9 @@
 // Building the simulated cluster the command line runs: the clock (real time scaled by --speed, or virtual
-// time for `check`), the container runtime with the user's extra images, and the nodes.
+// time for `check`), the container runtime with the user's extra images (--images FILE), and the nodes.
 
 import { readFile } from 'node:fs/promises';
-import { parse } from 'yaml';
 import type { Clock } from '../sim/clock.js';
+import { createContainerRuntime, loadImageCatalogYaml } from '../sim/runtime/index.js';
 import type { ContainerRuntime } from '../sim/runtime/types.js';
 import { createSimulatedCluster, type SimulatedCluster } from '../sim/simulated-cluster.js';
 
@@ -16,31 +16,10 @@ export interface ClusterChoice {
   imagesFile?: string;
 }
 
-/** The runtime module is the sim-runtime team's; it is loaded by name so the CLI can say clearly when it is missing. */
-const RUNTIME_MODULE = '../sim/runtime/index.js';
-
-interface RuntimeModule {
-  createContainerRuntime(options: { images?: unknown[]; seed?: number }): ContainerRuntime;
-}
-
-/** Reads --images FILE: a YAML or JSON list of image entries (or `{images: [...]}`). */
-export async function readImagesFile(path: string): Promise<unknown[]> {
-  const text = await readFile(path, 'utf8');
-  const data: unknown = parse(text, { uniqueKeys: true });
-  const list = Array.isArray(data) ? data : (data as { images?: unknown } | null)?.images;
-  if (!Array.isArray(list)) throw new Error(`${path}: expected a list of images (or a map with an "images" list)`);
-  return list;
-}
-
-export async function loadRuntime(choice: ClusterChoice): Promise<ContainerRuntime> {
-  let mod: RuntimeModule;
-  try {
-    mod = (await import(RUNTIME_MODULE)) as RuntimeModule;
-  } catch (e) {
-    throw new Error(`the container runtime (src/sim/runtime) is not available in this build yet: ${(e as Error).message}`);
-  }
-  const images = choice.imagesFile ? await readImagesFile(choice.imagesFile) : undefined;
-  return mod.createContainerRuntime({ ...(images ? { images } : {}), ...(choice.seed !== undefined ? { seed: choice.seed } : {}) });
+/** The runtime with the built-in images plus those of --images FILE (errors name the file's line). */
+export async function loadRuntime(choice: Pick<ClusterChoice, 'seed' | 'imagesFile'>): Promise<ContainerRuntime> {
+  const extraImages = choice.imagesFile ? loadImageCatalogYaml(await readFile(choice.imagesFile, 'utf8'), choice.imagesFile) : [];
+  return createContainerRuntime({ extraImages, ...(choice.seed !== undefined ? { seed: choice.seed } : {}) });
 }
 
 export async function createCluster(choice: ClusterChoice, runtime?: ContainerRuntime): Promise<SimulatedCluster> {

@@ -3,17 +3,19 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runCheck } from '../../src/cli/check.js';
 import { VirtualClock } from '../../src/sim/clock.js';
 import { createSimulatedCluster } from '../../src/sim/simulated-cluster.js';
-import { createFakeRuntime } from '../sim/fake-runtime.js';
+import { createContainerRuntime } from '../../src/sim/runtime/index.js';
+import { main } from '../../src/cli.js';
 
 const BOOK_POD = new URL('../../demo-manifests/simple-pod.yaml', import.meta.url);
 
 async function check(files: Record<string, string>, timeoutMs = 60_000) {
   const dir = await mkdtemp(join(tmpdir(), 'kubesim-check-'));
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  const cluster = createSimulatedCluster({ clock: new VirtualClock(), runtime: createFakeRuntime() });
+  const cluster = createSimulatedCluster({ clock: new VirtualClock(), runtime: createContainerRuntime({}) });
   const lines: string[] = [];
   try {
     const code = await runCheck({ dir, source: cluster, advance: (ms) => cluster.advance(ms), timeoutMs, write: (l) => lines.push(l) });
@@ -62,4 +64,14 @@ test('kinds not simulated are listed as not checked, and manifest errors fail th
   const bad = await check({ 'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    imagee: nginx\n' });
   assert.equal(bad.code, 1);
   assert.match(bad.out, /error\s+\S+bad\.yaml:8:5\s+strict decoding error: unknown field "spec\.containers\[0\]\.imagee"/);
+});
+
+test('kubesim check demo-manifests/ passes: every demo reaches what it should, failures included', async () => {
+  let out = '';
+  const stream = { write: (s: string) => ((out += s), true), isTTY: false };
+  const code = await main(['check', fileURLToPath(new URL('../../demo-manifests/', import.meta.url))], { stdout: stream, stderr: stream });
+  assert.equal(code, 0, out);
+  for (const name of ['simple-echo', 'crash-loop', 'bad-image', 'web-ready', 'with-init', 'needs-ssd', 'echo-server', 'client', 'say-hello']) {
+    assert.match(out, new RegExp(`default\\s+${name}\\s.*\\sok\\n`), name);
+  }
 });

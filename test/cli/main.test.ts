@@ -4,7 +4,6 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
-import { createFakeRuntime } from '../sim/fake-runtime.js';
 import { waitFor } from '../manifests/wait-for.js';
 
 const BOOK_POD = new URL('../../demo-manifests/simple-pod.yaml', import.meta.url);
@@ -24,7 +23,7 @@ async function headless(args: string[], files: Record<string, string | URL>) {
   const err = capture();
   let stop!: () => void;
   const stopSignal = new Promise<void>((r) => (stop = r));
-  const exited = main([...args, dir], { runtime: createFakeRuntime(), stdout: out.stream, stderr: err.stream, stopSignal });
+  const exited = main([...args, dir], { stdout: out.stream, stderr: err.stream, stopSignal });
   return {
     dir,
     out: out.text,
@@ -41,7 +40,7 @@ async function headless(args: string[], files: Record<string, string | URL>) {
 test('kubesim --headless --speed 10 shows simple-echo reaching 2/2 Running', async () => {
   const run = await headless(['--headless', '--speed', '10', '--no-api'], { 'simple-pod.yaml': BOOK_POD });
   try {
-    await waitFor(() => /pod\s+default\/simple-echo\s+2\/2\s+Running\s+kubesim-worker2?\s+10\.244\.\d+\.\d+/.test(run.out()), 15_000, '2/2 Running');
+    await waitFor(() => /pod\s+default\/simple-echo\s+2\/2\s+Running\s+kubesim-worker2?\s+10\.244\.\d+\.\d+/.test(run.out()), 30_000, '2/2 Running');
     const lines = run.out().split('\n');
     assert.match(lines[0]!, /^\d\d:\d\d:\d\d apply  \S+\/simple-pod\.yaml  pod\/simple-echo created$/);
     assert.ok(lines.some((l) => /pod    default\/simple-echo  0\/2  ContainerCreating  kubesim-worker/.test(l)));
@@ -68,7 +67,7 @@ test('with the API on, kubesim prints the export KUBECONFIG line', async () => {
 
 test('a home folder is refused with a hint and exit 1', async () => {
   const err = capture();
-  const code = await main(['--headless', '--no-api', process.env.HOME ?? '/root'], { runtime: createFakeRuntime(), stderr: err.stream, stdout: capture().stream });
+  const code = await main(['--headless', '--no-api', process.env.HOME ?? '/root'], { stderr: err.stream, stdout: capture().stream });
   assert.equal(code, 1);
   assert.match(err.text(), /refusing to watch your home folder .*name the folder that holds your manifests/);
 });

@@ -19,9 +19,8 @@ import { readManifestFile } from '../../src/manifests/read-file.js';
 import { Reconciler } from '../../src/manifests/reconciler.js';
 import { FolderWatcher } from '../../src/manifests/watch.js';
 import { VirtualClock } from '../../src/sim/clock.js';
-import type { ContainerRuntime } from '../../src/sim/runtime/types.js';
+import { createContainerRuntime, type ContainerRuntime } from '../../src/sim/runtime/index.js';
 import { createSimulatedCluster, type SimulatedCluster } from '../../src/sim/simulated-cluster.js';
-import { createFakeRuntime } from '../sim/fake-runtime.js';
 
 const CORPUS = resolve('../shared/corpus/k8s-docs-examples');
 const present = existsSync(join(CORPUS, 'INDEX.md'));
@@ -42,15 +41,8 @@ const expectations = (
   JSON.parse(readFileSync(new URL('./corpus-expectations.json', import.meta.url), 'utf8')) as { documents: Record<string, Expectation> }
 ).documents;
 
-/** The real container runtime once it is in the tree, the simulator's test runtime until then. */
 async function runtime(): Promise<ContainerRuntime> {
-  const path = '../../src/sim/runtime/index.js';
-  try {
-    const mod = (await import(path)) as { createContainerRuntime(o: object): ContainerRuntime };
-    return mod.createContainerRuntime({});
-  } catch {
-    return createFakeRuntime();
-  }
+  return createContainerRuntime({});
 }
 
 /** A source that remembers the API reason of every failed apply, by object. */
@@ -89,10 +81,10 @@ function objectOf(status: FileStatus | undefined, documentIndex: number, e: Expe
  * stays a spec: it fails when a new document stops matching, and says when a listed one has been fixed.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'pods/multi-container/shared-volume.yaml#0': 'busybox shell in init containers: needs the real container runtime (src/sim/runtime)',
-  'pods/multi-container/startup-coordination.yaml#0': 'busybox shell and a startupProbe on a file: needs the real container runtime',
-  'pods/share-process-namespace.yaml#0': 'busybox with stdin/tty and no command: needs the real container runtime',
-  'pods/two-container-pod.yaml#0': 'debian writing a file and exiting 0: needs the real container runtime',
+  'pods/multi-container/shared-volume.yaml#0': 'sim/runtime: an emptyDir mount is not a directory in the container (sh: can\'t create …: nonexistent directory)',
+  'pods/multi-container/startup-coordination.yaml#0': 'sim/runtime: an emptyDir mount is not a directory in the container, so the init container fails',
+  'pods/share-process-namespace.yaml#0': 'sim/runtime: busybox sh with stdin and tty and no command exits instead of waiting for input',
+  'pods/two-container-pod.yaml#0': 'sim/runtime: debian cannot write into its emptyDir mount, so it exits with an error',
   'pods/pod-with-scheduling-gates.yaml#0': 'sim: schedulingGates (STATUS SchedulingGated) not simulated yet',
   'pods/pod-projected-svc-token.yaml#0': 'sim: ServiceAccount admission (serviceaccount "build-robot" not found) not there yet',
 };
