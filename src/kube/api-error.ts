@@ -108,6 +108,20 @@ export function alreadyExists(resource: string, name: string, group = ''): ApiEr
   return new ApiError('AlreadyExists', `${qualified} "${name}" already exists`, { name, ...(group ? { group } : {}), kind: resource });
 }
 
+/** The cause reason the API server sends for each field error type (k8s.io/apimachinery field.ErrorType). */
+const causeReasons: Record<string, string> = {
+  'Required value': 'FieldValueRequired',
+  'Invalid value': 'FieldValueInvalid',
+  'Duplicate value': 'FieldValueDuplicate',
+  'Unsupported value': 'FieldValueNotSupported',
+  Forbidden: 'FieldValueForbidden',
+  'Not found': 'FieldValueNotFound',
+  'Too long': 'FieldValueTooLong',
+  'Too many': 'FieldValueTooMany',
+  'Internal error': 'InternalError',
+  'Type value': 'FieldValueTypeInvalid',
+};
+
 /** 422 Invalid: `The Pod "x" is invalid: spec.containers[0].name: Required value` (causes carry the fields). */
 export function invalid(kind: string, name: string, causes: { field: string; type: string; detail: string }[], group = ''): ApiError {
   const parts = causes.map((c) => `${c.field}: ${c.type}${c.detail ? `: ${c.detail}` : ''}`);
@@ -117,7 +131,7 @@ export function invalid(kind: string, name: string, causes: { field: string; typ
     ...(group ? { group } : {}),
     kind,
     causes: causes.map((c) => ({
-      reason: `FieldValue${c.type.replace(/ /g, '')}`,
+      reason: causeReasons[c.type] ?? 'FieldValueInvalid',
       message: `${c.type}${c.detail ? `: ${c.detail}` : ''}`,
       field: c.field,
     })),
