@@ -362,7 +362,8 @@ export class Reconciler {
       }
       const namespace = isNamespaceNotFound(e);
       if (namespace) this.waitForNamespace(namespace, fs.id);
-      return fail(message, fieldPath);
+      // A missing namespace names no field; the line to fix is the object's namespace.
+      return fail(message, fieldPath ?? (namespace ? 'metadata.namespace' : undefined));
     }
   }
 
