@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { headlessLine, startHeadless, useColour } from '../../src/cli/headless.js';
 import { Reconciler } from '../../src/manifests/reconciler.js';
 import type { ReadResult } from '../../src/manifests/read-file.js';
@@ -12,17 +13,7 @@ function read(text: string): ReadResult {
   return { kind: 'text', text, hash: createHash('sha1').update(text).digest('hex') };
 }
 
-const SIMPLE = `apiVersion: v1
-kind: Pod
-metadata:
-  name: simple-echo
-spec:
-  containers:
-  - name: nginx
-    image: gihyodocker/nginx-proxy:latest
-  - name: echo
-    image: gihyodocker/echo:latest
-`;
+const SIMPLE = readFileSync(new URL('../../demo-manifests/simple-pod.yaml', import.meta.url), 'utf8');
 
 test('headless prints applies, Pod changes and errors as in the issue sample', async () => {
   const cluster = createFakeCluster();
@@ -51,7 +42,7 @@ test('headless prints applies, Pod changes and errors as in the issue sample', a
     '12:00:01 apply  demo-manifests/simple-pod.yaml  pod/simple-echo created',
     '12:00:01 pod    default/simple-echo  0/2  ContainerCreating  kubesim-worker',
     '12:00:01 pod    default/simple-echo  2/2  Running            kubesim-worker  10.244.1.2',
-    '12:00:01 error  demo-manifests/bad.yaml:10:5  strict decoding error: unknown field "spec.containers[1].imagee"',
+    '12:00:01 error  demo-manifests/bad.yaml:15:5  strict decoding error: unknown field "spec.containers[1].imagee"',
   ]);
 });
 

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Reconciler } from '../../src/manifests/reconciler.js';
 import type { ReadResult } from '../../src/manifests/read-file.js';
 import type { ReconcileEvent } from '../../src/kube/reconcile-status.js';
@@ -13,24 +14,7 @@ import { createSimulatedCluster } from '../../src/sim/simulated-cluster.js';
 import { podStatusReason } from '../../src/kube/print/pod-columns.js';
 import type { Pod } from '../../src/kube/types.js';
 
-const BOOK = `apiVersion: v1
-kind: Pod
-metadata:
-  name: simple-echo
-spec:
-  containers:
-  - name: nginx
-    image: gihyodocker/nginx-proxy:latest
-    env:
-    - name: BACKEND_HOST
-      value: localhost:8080
-    ports:
-    - containerPort: 80
-  - name: echo
-    image: gihyodocker/echo:latest
-    ports:
-    - containerPort: 8080
-`;
+const BOOK = readFileSync(new URL('../../demo-manifests/simple-pod.yaml', import.meta.url), 'utf8');
 
 function read(text: string): ReadResult {
   return { kind: 'text', text, hash: createHash('sha1').update(text).digest('hex') };
