@@ -2,6 +2,7 @@
 // `kubectl get pods -A` never freezes the dashboard or other requests. The bytes are the same JSON a single
 // JSON.stringify would give.
 import type { ServerResponse } from 'node:http';
+import { toJson } from './frozen-json.js';
 
 const BATCH = 500;
 
@@ -19,7 +20,7 @@ export async function writeJsonWithArray<T>(
   const headText = JSON.stringify(head);
   const open = headText === '{}' ? `{"${arrayKey}":[` : `${headText.slice(0, -1)},"${arrayKey}":[`;
   if (items.length <= BATCH) {
-    const text = `${open}${render(items).map((x) => JSON.stringify(x)).join(',')}]}`;
+    const text = `${open}${render(items).map(toJson).join(',')}]}`;
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.end(text);
     return;
@@ -34,7 +35,7 @@ export async function writeJsonWithArray<T>(
     if (closed) return;
     const rendered = render(items.slice(i, i + BATCH));
     if (rendered.length === 0) continue;
-    const text = (wroteAny ? ',' : '') + rendered.map((x) => JSON.stringify(x)).join(',');
+    const text = (wroteAny ? ',' : '') + rendered.map(toJson).join(',');
     wroteAny = true;
     if (!res.write(text)) await new Promise<void>((resolve) => {
       const done = () => {

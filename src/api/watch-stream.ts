@@ -5,6 +5,7 @@ import { isApiError } from '../kube/api-error.js';
 import type { WatchEvent, WatchOptions } from '../kube/cluster-source.js';
 import { apiVersionOf } from '../kube/kinds.js';
 import { responseShape } from './media-types.js';
+import { toJson } from './frozen-json.js';
 import { listOptions, nonNegativeInt } from './query-options.js';
 import type { ResourceRequest } from './request-context.js';
 import { toApiError } from './status-errors.js';
@@ -24,12 +25,12 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
   const includeObject = includeObjectParam(r.query.get('includeObject'));
   let columnsSent = false;
   const encode = (event: WatchEvent): string => {
-    if (!shape.table) return JSON.stringify(event);
+    if (!shape.table) return toJson(event);
     const table = tableOf(r.info.kind, [event.object], r.source.now(), includeObject, shape.apiVersion, event.object.metadata.resourceVersion ?? '');
     // The header is printed once; later events may leave the columns out (kubectl reuses the last ones).
     if (columnsSent) table.columnDefinitions = [];
     columnsSent = true;
-    return JSON.stringify({ type: event.type, object: table });
+    return toJson({ type: event.type, object: table });
   };
 
   const res = r.res;

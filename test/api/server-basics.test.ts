@@ -2,6 +2,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApiServer, type ApiServer } from '../../src/api/index.js';
 import { FakeCluster, pod } from './fake-cluster.js';
+import { fetchJson } from './json-fetch.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 const AGG =
@@ -19,16 +20,8 @@ before(async () => {
 });
 after(() => server.close());
 
-async function get(path: string, accept = 'application/json', init: RequestInit = {}) {
-  const res = await fetch(server.url + path, { ...init, headers: { Accept: accept, ...(init.headers ?? {}) } });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, json };
+function get(path: string, accept = 'application/json', init: RequestInit = {}) {
+  return fetchJson(server.url + path, { ...init, headers: { Accept: accept, ...(init.headers ?? {}) } });
 }
 
 test('/version reports v1.32 so the gcloud kubectl dispatcher runs kubectl 1.32', async () => {

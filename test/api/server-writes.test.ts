@@ -2,6 +2,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApiServer, type ApiServer } from '../../src/api/index.js';
 import { FakeCluster, pod } from './fake-cluster.js';
+import { fetchJson } from './json-fetch.js';
 
 let server: ApiServer;
 let cluster: FakeCluster;
@@ -12,20 +13,12 @@ before(async () => {
 });
 after(() => server.close());
 
-async function send(method: string, path: string, body?: string, contentType = 'application/json') {
-  const res = await fetch(server.url + path, {
+function send(method: string, path: string, body?: string, contentType = 'application/json') {
+  return fetchJson(server.url + path, {
     method,
     headers: { Accept: 'application/json', 'Content-Type': contentType },
     ...(body !== undefined ? { body } : {}),
   });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers: res.headers, json, text };
 }
 
 test('POST creates with 201 and passes fieldManager, fieldValidation and dryRun to the source', async () => {
