@@ -122,6 +122,17 @@ export class RunningContainer implements ContainerHost {
     this.background.delete(runner);
   }
 
+  setTitle(pid: number, argv: string[]): void {
+    const entry = this.table.get(pid);
+    if (entry) entry.argv = argv;
+  }
+
+  addProcess(pid: number, argv: string[], user?: string): () => void {
+    this.nextPid = Math.max(this.nextPid, pid + 1);
+    this.table.set(pid, { pid, argv, startedAt: this.context.clock.now(), ...(user ? { user } : {}) });
+    return () => this.table.delete(pid);
+  }
+
   processes(): ProcessEntry[] {
     return [...this.table.values()].sort((a, b) => a.pid - b.pid);
   }

@@ -146,13 +146,13 @@ test('bash in a debian-based image prompts root@<hostname>:/# and says "command 
   assert.equal(t.screen, 'root@simple-echo:/go# cd /\r\nroot@simple-echo:/# nope\r\nbash: nope: command not found\r\nroot@simple-echo:/# ');
 });
 
-test('ps in the nginx container shows PID 1 nginx, the exec shell and ps itself', () => {
+test('ps in the nginx container shows the nginx master as PID 1, its worker, the exec shell and ps itself', () => {
   const { runtime, nginx } = bookPod();
   const t = terminal(runtime, nginx, ['sh']);
   t.type('ps\r');
   assert.equal(
     t.screen,
-    '/ # ps\r\nPID   USER     TIME  COMMAND\r\n    1 root      0:00 nginx -g daemon off;\r\n    7 root      0:00 sh\r\n    8 root      0:00 ps\r\n/ # ',
+    '/ # ps\r\nPID   USER     TIME  COMMAND\r\n    1 root      0:00 nginx: master process nginx -g daemon off;\r\n    7 nginx     0:00 nginx: worker process\r\n    8 root      0:00 sh\r\n    9 root      0:00 ps\r\n/ # ',
   );
 });
 

@@ -88,3 +88,22 @@ test('functions, set -e and ${VAR:=x}', async () => {
   assert.equal(r.stdout, 'hello you\n5\n');
   assert.equal(r.code, 1);
 });
+
+test('a loop that never sleeps does not freeze the simulation: it runs on simulated time until stopped', async () => {
+  const clock = new VirtualClock();
+  const runtime = createContainerRuntime();
+  let lines = 0;
+  const proc = runtime.start(makeContext({ image: 'busybox', clock, network: new FakeCluster().pod() }), ['sh', '-c', 'while true; do echo x; done'], undefined, {
+    stdout: () => lines++,
+    stderr: () => {},
+  });
+  clock.advance(10);
+  assert.ok(lines > 100 && lines < 10_000, `${lines} lines`);
+  proc.signal('KILL');
+  assert.deepEqual(await proc.exited, { code: 137, signal: 9 });
+});
+
+test('here-documents: expanded with an unquoted delimiter, literal with a quoted one, tabs stripped with <<-', async () => {
+  const r = await sh('N=world\ncat <<EOF > /tmp/out\nhello $N "q"\nEOF\ncat /tmp/out\ncat <<\'END\'\nkeep $N\nEND\ncat <<-X\n\tindented\n\tX\necho done');
+  assert.equal(r.stdout, 'hello world "q"\nkeep $N\nindented\ndone\n');
+});

@@ -35,5 +35,5 @@ export const gihyodockerNginxProxy: ImageDefinition = {
     '/usr/share/nginx/html/index.html': '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n',
   },
   renderFiles: (env) => ({ '/etc/nginx/conf.d/default.conf': defaultConf(env.get('BACKEND_HOST') ?? '') }),
-  programs: { nginx: nginxProgram({ version: '1.13.12', notices: false, libc: 'musl', builtBy: 'gcc 6.4.0 (Alpine 6.4.0)' }) },
+  programs: { nginx: nginxProgram({ version: '1.13.12', notices: false, libc: 'musl', workers: [7], builtBy: 'gcc 6.4.0 (Alpine 6.4.0)' }) },
 };

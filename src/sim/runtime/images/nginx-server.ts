@@ -16,15 +16,16 @@ export interface NginxBuild {
   /** musl (Alpine) and glibc word errno 98 differently. */
   libc: 'musl' | 'glibc';
   builtBy: string;
+  /** Worker pids, as its logs and ps show them. */
+  workers: number[];
 }
-
-const WORKER_PIDS = [29, 30, 31, 32];
 
 function errorPage(status: number, title: string, version: string): string {
   return `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-function* serve(proc: Proc, build: NginxBuild): Task<number> {
+function* serve(proc: Proc, argv: string[], build: NginxBuild): Task<number> {
+  const WORKER_PIDS = build.workers;
   const clock = proc.host.context.clock;
   const errorLog = (level: string, message: string, pid = 1) => proc.stderr(`${slashTime(clock.wallTime())} [${level}] ${pid}#${pid}: ${message}\n`);
   const emerg = (message: string) => {
@@ -68,9 +69,11 @@ function* serve(proc: Proc, build: NginxBuild): Task<number> {
       }
     }
   }
-  if (build.notices) {
-    errorLog('notice', 'start worker processes');
-    for (const pid of WORKER_PIDS) errorLog('notice', `start worker process ${pid}`);
+  if (build.notices) errorLog('notice', 'start worker processes');
+  proc.host.setTitle(proc.pid, ['nginx: master process', ...argv]);
+  for (const pid of WORKER_PIDS) {
+    if (build.notices) errorLog('notice', `start worker process ${pid}`);
+    proc.host.addProcess(pid, ['nginx: worker process'], 'nginx');
   }
   try {
     return yield* waitForever();
@@ -109,7 +112,7 @@ function handle(
   connection: number,
   errorLog: (level: string, message: string, pid?: number) => void,
 ): HttpResponse {
-  const worker = WORKER_PIDS[0]!;
+  const worker = build.workers[0]!;
   const host = request.headers.host ?? request.headers.Host ?? server.serverName;
   const requestLine = `${request.method} ${request.path} HTTP/1.1`;
   const page = (status: number, title: string): HttpResponse => ({ status, headers: { 'content-type': 'text/html', server: `nginx/${build.version}` }, body: errorPage(status, title, build.version) });
@@ -152,7 +155,7 @@ function serveFile(
   location: NginxLocation,
   path: string,
   page: (status: number, title: string) => HttpResponse,
-  errorLog: (level: string, message: string, pid?: number) => void,
+  errorLog: (level: string, message: string) => void,
   request: HttpRequest,
   server: NginxServer,
   connection: number,
@@ -170,7 +173,7 @@ function serveFile(
     stat = proc.host.fs.stat(index);
   }
   if (stat?.kind !== 'file') {
-    errorLog('error', `*${connection} open() "${full}" failed (2: No such file or directory), client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}", host: "${host}"`, WORKER_PIDS[0]);
+    errorLog('error', `*${connection} open() "${full}" failed (2: No such file or directory), client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}", host: "${host}"`);
     return page(404, 'Not Found');
   }
   const type = file.endsWith('.html') || file.endsWith('.htm') ? 'text/html' : file.endsWith('.json') ? 'application/json' : 'text/plain';
@@ -198,6 +201,6 @@ export function nginxProgram(build: NginxBuild): Program {
     if (argv.includes('-s')) return 0;
     // without `daemon off;` nginx forks into the background and the foreground process is done at once
     if (!argv.some((a) => /daemon\s+off/.test(a))) return 0;
-    return yield* serve(proc, build);
+    return yield* serve(proc, argv, build);
   };
 }

@@ -6,7 +6,7 @@ import type { ImageDefinition } from './image.js';
 import { nginxProgram } from './nginx-server.js';
 
 const VERSION = '1.27.3';
-const nginx = nginxProgram({ version: VERSION, notices: true, libc: 'glibc', builtBy: 'gcc 12.2.0 (Debian 12.2.0-14)' });
+const nginx = nginxProgram({ version: VERSION, notices: true, libc: 'glibc', workers: [29, 30, 31, 32], builtBy: 'gcc 12.2.0 (Debian 12.2.0-14)' });
 
 const WELCOME = `<!DOCTYPE html>
 <html>

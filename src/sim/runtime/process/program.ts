@@ -21,6 +21,7 @@ export type OsFlavour = 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'distroless
 export interface ProcessEntry {
   pid: number;
   argv: string[];
+  user?: string;
   /** Simulated ms when it started (for ps's TIME column, which stays 0:00 for these idle processes). */
   startedAt: number;
 }
@@ -37,6 +38,10 @@ export interface ContainerHost {
   /** Starts a background process (`cmd &`); returns its pid. */
   spawn(program: Program, proc: Proc, argv: string[]): number;
   processes(): ProcessEntry[];
+  /** What ps shows for `pid` from now on (nginx renames itself `nginx: master process …`). */
+  setTitle(pid: number, argv: string[]): void;
+  /** A process that only shows in ps (nginx's workers); returns its removal. */
+  addProcess(pid: number, argv: string[], user?: string): () => void;
   /** Binds a port in the Pod's network namespace for the container's lifetime; false when it is taken. */
   listen(port: number, handler: HttpHandler): boolean;
 }

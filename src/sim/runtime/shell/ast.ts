@@ -18,7 +18,8 @@ export interface Word {
 
 export interface Redirect {
   fd: number;
-  op: '>' | '>>' | '<' | '>&' | '<&' | '&>';
+  /** `<<` is a here-document: `target` is its body. */
+  op: '>' | '>>' | '<' | '>&' | '<&' | '&>' | '<<';
   target: Word;
 }
 

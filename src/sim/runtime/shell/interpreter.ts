@@ -9,8 +9,11 @@ import { ExpansionError, expandToString, expandWord, globMatches, type Expansion
 import type { ShellDialect } from './dialect.js';
 import { childProc, type Proc, type ProcessIO } from '../process/program.js';
 import { EMPTY_INPUT, TextInput } from '../process/input.js';
-import type { SignalName, Task } from '../process/task.js';
+import { sleep, type SignalName, type Task } from '../process/task.js';
 import { resolvePath } from '../filesystem.js';
+
+/** What a busy shell loop manages per simulated millisecond (a real one logs some 100k lines a second). */
+const COMMANDS_PER_MS = 200;
 
 /** `exit N`, or a fatal error in a non-interactive shell. */
 export class ShellExit extends Error {
@@ -46,6 +49,8 @@ export class ShellState {
   errexit = false;
   xtrace = false;
   line = 1;
+  pacedAt = -1;
+  commandsThisInstant = 0;
 
   constructor(
     public cwd: string,
@@ -278,6 +283,20 @@ export class Interpreter {
     return this.state.status;
   }
 
+  /**
+   * A loop that never sleeps (`while true; do echo x; done`) must not freeze the simulation: after
+   * COMMANDS_PER_MS commands in one simulated instant, the shell waits a simulated millisecond.
+   */
+  private *pace(): Task<void> {
+    const now = this.proc.host.context.clock.now();
+    if (now !== this.state.pacedAt) {
+      this.state.pacedAt = now;
+      this.state.commandsThisInstant = 0;
+    } else if (++this.state.commandsThisInstant >= COMMANDS_PER_MS) {
+      yield* sleep(1);
+    }
+  }
+
   /** Runs one iteration; false when `break` ended the loop. */
   private *loopBody(body: List, io: ProcessIO): Task<boolean> {
     try {
@@ -353,6 +372,10 @@ export class Interpreter {
         else if (target === '-') result = r.fd === 2 ? { ...result, stderr: () => {} } : { ...result, stdout: () => {} };
         continue;
       }
+      if (r.op === '<<') {
+        result = { ...result, stdin: new TextInput(target) };
+        continue;
+      }
       if (r.op === '<') {
         const path = resolvePath(this.state.cwd, target);
         const content = path === '/dev/null' ? '' : fs.readFile(path);
@@ -387,6 +410,7 @@ export class Interpreter {
   }
 
   private *runSimple(command: Extract<Command, { kind: 'simple' }>, io: ProcessIO): Task<number> {
+    yield* this.pace();
     let argv: string[];
     const assignments: [string, string][] = [];
     try {

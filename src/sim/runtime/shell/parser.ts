@@ -247,12 +247,14 @@ class Parser {
 
   private redirects(): Redirect[] {
     const redirects: Redirect[] = [];
-    while (this.peek().type === 'redirect') redirects.push(this.redirect());
+    while (this.peek().type === 'redirect' || this.peek().type === 'heredoc') redirects.push(this.redirect());
     return redirects;
   }
 
   private redirect(): Redirect {
-    const token = this.next() as Extract<Token, { type: 'redirect' }>;
+    const next = this.next();
+    if (next.type === 'heredoc') return { fd: next.fd ?? 0, op: '<<', target: next.body };
+    const token = next as Extract<Token, { type: 'redirect' }>;
     const target = this.next();
     if (target.type === 'eof') throw new IncompleteInput('word');
     if (target.type !== 'word') throw new ShellSyntaxError(describe(target));
@@ -266,7 +268,7 @@ class Parser {
     const redirects: Redirect[] = [];
     for (;;) {
       const token = this.peek();
-      if (token.type === 'redirect') {
+      if (token.type === 'redirect' || token.type === 'heredoc') {
         redirects.push(this.redirect());
         continue;
       }
@@ -305,6 +307,8 @@ function describe(token: Token): string {
       return token.op;
     case 'redirect':
       return `${token.fd ?? ''}${token.op}`;
+    case 'heredoc':
+      return '<<';
     case 'newline':
       return 'newline';
     case 'eof':

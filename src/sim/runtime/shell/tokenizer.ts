@@ -8,6 +8,8 @@ export type Token =
   | { type: 'word'; word: Word }
   | { type: 'op'; op: Operator }
   | { type: 'redirect'; fd: number | undefined; op: '>' | '>>' | '<' | '>&' | '<&' | '&>' }
+  /** `<<DELIM` / `<<-DELIM`: the body is read after the end of the line; a quoted delimiter stops expansion. */
+  | { type: 'heredoc'; fd: number | undefined; body: Word }
   | { type: 'newline' }
   | { type: 'eof' };
 
@@ -32,9 +34,17 @@ export function tokenize(source: string): Token[] {
   return new Tokenizer(source).run();
 }
 
+interface PendingHeredoc {
+  token: Extract<Token, { type: 'heredoc' }>;
+  delimiter: string;
+  expand: boolean;
+  stripTabs: boolean;
+}
+
 class Tokenizer {
   private i = 0;
   private readonly tokens: Token[] = [];
+  private readonly heredocs: PendingHeredoc[] = [];
 
   constructor(private readonly s: string) {}
 
@@ -50,13 +60,52 @@ class Tokenizer {
       if (c === '\n') {
         this.i++;
         this.tokens.push({ type: 'newline' });
+        this.readHeredocBodies();
         continue;
       }
       if (this.readOperator()) continue;
       this.readWord();
     }
+    // a here-document whose body never came (`sh -c 'cat <<EOF'`) is empty, as in ash
+    this.readHeredocBodies();
     this.tokens.push({ type: 'eof' });
     return this.tokens;
+  }
+
+  private readHeredocBodies(): void {
+    for (const pending of this.heredocs.splice(0)) {
+      const lines: string[] = [];
+      while (this.i < this.s.length) {
+        const end = this.s.indexOf('\n', this.i);
+        let line = this.s.slice(this.i, end < 0 ? undefined : end);
+        this.i = end < 0 ? this.s.length : end + 1;
+        if (pending.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === pending.delimiter) break;
+        lines.push(line);
+      }
+      const body = lines.map((l) => `${l}\n`).join('');
+      if (!pending.expand) {
+        pending.token.body = { parts: [{ kind: 'text', text: body, quoted: true }], raw: body };
+        continue;
+      }
+      // an unquoted delimiter: the body expands as inside double quotes, where `"` is just a character
+      const inner = new Tokenizer(`"${body.replace(/\\(?=")|"/g, (m) => (m === '"' ? '\\"' : '\\\\'))}"`).run()[0];
+      pending.token.body = inner?.type === 'word' ? inner.word : { parts: [], raw: '' };
+    }
+  }
+
+  private readHeredocOperator(fd: number | undefined): void {
+    this.i += 2;
+    const stripTabs = this.s[this.i] === '-';
+    if (stripTabs) this.i++;
+    while (this.s[this.i] === ' ' || this.s[this.i] === '\t') this.i++;
+    const start = this.i;
+    while (this.i < this.s.length && !' \t\r\n;&|()<>'.includes(this.s[this.i]!)) this.i++;
+    const raw = this.s.slice(start, this.i);
+    if (!raw) throw new ShellSyntaxError('newline');
+    const token: Extract<Token, { type: 'heredoc' }> = { type: 'heredoc', fd, body: { parts: [], raw: '' } };
+    this.tokens.push(token);
+    this.heredocs.push({ token, delimiter: raw.replace(/['"\\]/g, ''), expand: !/['"\\]/.test(raw), stripTabs });
   }
 
   private skipBlanks(): void {
@@ -68,7 +117,11 @@ class Tokenizer {
     }
   }
 
-  private readOperator(): boolean {
+  private readOperator(fd?: number): boolean {
+    if (this.s.startsWith('<<', this.i)) {
+      this.readHeredocOperator(fd);
+      return true;
+    }
     const rest = this.s.slice(this.i, this.i + 2);
     const redirect = /^(&>|>>|>&|<&|>|<)/.exec(rest);
     if (redirect) {
@@ -100,7 +153,7 @@ class Tokenizer {
       if (' \t\r\n;&|()<>'.includes(c)) {
         // `2>file`, `2>&1`: an all-digit word right before a redirection is its fd
         if ((c === '>' || c === '<') && parts.length === 1 && parts[0]!.kind === 'text' && !parts[0]!.quoted && /^\d$/.test(parts[0]!.text)) {
-          this.readOperator();
+          this.readOperator(Number(parts[0]!.text));
           const token = this.tokens[this.tokens.length - 1]!;
           if (token.type === 'redirect') token.fd = Number(parts[0]!.text);
           return;
