@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli.js';
 import { waitFor } from '../manifests/wait-for.js';
 
@@ -70,4 +72,37 @@ test('a home folder is refused with a hint and exit 1', async () => {
   const code = await main(['--headless', '--no-api', process.env.HOME ?? '/root'], { stderr: err.stream, stdout: capture().stream });
   assert.equal(code, 1);
   assert.match(err.text(), /refusing to watch your home folder .*name the folder that holds your manifests/);
+});
+
+test('a kubesim process in headless mode exits cleanly (code 0) on SIGINT and on SIGTERM', async () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', `const { main } = await import('./src/cli.ts'); await main(process.argv.slice(1));`,
+        '--', '--headless', '--no-api', '--speed', '10', fileURLToPath(new URL('../../demo-manifests/', import.meta.url))],
+      { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await waitFor(() => out.includes('pod/simple-echo created'), 30_000, 'the first apply');
+    } finally {
+      child.kill(signal);
+    }
+    assert.equal(await exited, 0, `${signal}: ${out}`);
+  }
+});
+
+test('kubesim serve DIR starts the API and the reconciler, printing applies but not Pod lines', async () => {
+  const kubeconfig = join(tmpdir(), `kubesim-serve-test-${process.pid}.kubeconfig`);
+  const run = await headless(['serve', '--api-port', '0', '--kubeconfig', kubeconfig], { 'simple-pod.yaml': BOOK_POD });
+  try {
+    await waitFor(() => run.out().includes('pod/simple-echo created'), 10_000, 'the apply line');
+    assert.match(run.err(), new RegExp(`export KUBECONFIG=${kubeconfig}`));
+    assert.doesNotMatch(run.out(), /^\S+ pod    /m);
+  } finally {
+    assert.equal(await run.finish(), 0);
+    await rm(kubeconfig, { force: true });
+  }
 });
