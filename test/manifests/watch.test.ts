@@ -14,7 +14,7 @@ function pod(name: string, image = 'nginx'): string {
   return `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: main\n    image: ${image}\n`;
 }
 
-async function watching(files: Record<string, string> = {}) {
+async function watching(files: Record<string, string> = {}, poll = false) {
   const dir = await mkdtemp(join(tmpdir(), 'kubesim-watch-'));
   for (const [name, text] of Object.entries(files)) {
     await mkdir(join(dir, name, '..'), { recursive: true });
@@ -24,7 +24,7 @@ async function watching(files: Record<string, string> = {}) {
   const deleted: string[] = [];
   cluster.watch('Pod', {}, (e) => e.type === 'DELETED' && deleted.push(e.object.metadata.name!));
   const rec = new Reconciler({ source: cluster, dir, readFile: (id) => readManifestFile(join(dir, id), id) });
-  const watcher = new FolderWatcher({ dir, sink: rec });
+  const watcher = new FolderWatcher({ dir, sink: rec, poll });
   await watcher.start();
   const image = (name: string) =>
     cluster.objects().find((o) => o.kind === 'Pod' && o.metadata.name === name)?.spec.containers[0].image as string | undefined;
@@ -156,6 +156,32 @@ test('the watched folder deleted and recreated is watched again', async () => {
     await mkdir(w.dir);
     await writeFile(join(w.dir, 'b.yaml'), pod('b'));
     await waitFor(() => w.podNames().includes('b'), 8000, 'the recreated folder');
+  } finally {
+    await w.stop();
+  }
+});
+
+test('with --poll, saves are seen by polling', async () => {
+  const w = await watching({ 'a.yaml': pod('a') }, true);
+  try {
+    await writeFile(join(w.dir, 'a.yaml'), pod('a', 'nginx:polled'));
+    await waitFor(() => w.image('a') === 'nginx:polled', 5000, 'a polled save');
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a binary or non-UTF-8 manifest is refused with a message, and what the file applied before stays', async () => {
+  const w = await watching({ 'a.yaml': pod('a') });
+  try {
+    await writeFile(join(w.dir, 'a.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xff, 0xfe, 0x0a]));
+    await waitFor(() => w.rec.status.problems().length > 0, 5000, 'the refusal');
+    assert.match(w.rec.status.problems()[0]!.message, /a\.yaml: not valid UTF-8 text, not a manifest/);
+    await new Promise((r) => setTimeout(r, 200));
+    await w.rec.idle();
+    assert.deepEqual(w.podNames(), ['a']);
+    await writeFile(join(w.dir, 'a.yaml'), pod('a'));
+    await waitFor(() => w.rec.status.problems().length === 0, 5000, 'the fix');
   } finally {
     await w.stop();
   }
