@@ -44,6 +44,17 @@ test('kubectl label, annotate and the three patch types', async () => {
   assert.match(await ok('get', 'pods', '-n', 'team', '-l', 'tier=front', '-o', 'name'), /^pod\/web$/m);
 });
 
+test('kubectl edit saves through the editor, kubectl get --sort-by orders a Table', async () => {
+  const edit = await kubectl.run(['edit', 'pod', 'web', '-n', 'team'], { env: { EDITOR: 'sed -i s/tier:\\ front/tier:\\ back/' } });
+  assert.equal(edit.code, 0, edit.stderr);
+  assert.equal(edit.stdout, 'pod/web edited\n');
+  assert.equal(await ok('get', 'pod', 'web', '-n', 'team', '-o', 'jsonpath={.metadata.labels.tier}'), 'back');
+  const sorted = await ok('get', 'pods', '-A', '--sort-by=.metadata.name');
+  const names = sorted.trim().split('\n').slice(1).map((line) => line.split(/\s+/)[1]!);
+  assert.ok(names.length > 3);
+  assert.deepEqual(names, [...names].sort());
+});
+
 test('kubectl get pod NAME and an unknown pod', async () => {
   assert.match(await ok('get', 'pod', 'web', '-n', 'team'), /^web\s+1\/1\s+Running\s+0\s+/m);
   const r = await kubectl.run(['get', 'pod', 'nope']);

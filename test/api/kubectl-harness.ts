@@ -22,6 +22,8 @@ export interface KubectlResult {
 
 export interface RunOptions {
   input?: string;
+  /** Extra environment (EDITOR for `kubectl edit`). */
+  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -48,7 +50,7 @@ export class Kubectl {
 
   run(args: string[], options: RunOptions = {}): Promise<KubectlResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn('kubectl', args, { env: this.env(), cwd: this.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+      const child = spawn('kubectl', args, { env: { ...this.env(), ...options.env }, cwd: this.dir, stdio: ['pipe', 'pipe', 'pipe'] });
       this.running.add(child);
       let stdout = '';
       let stderr = '';
@@ -86,10 +88,42 @@ export class Kubectl {
     return follower;
   }
 
+  /**
+   * A command run inside a pseudo-terminal (util-linux `script`), for `kubectl exec -it`: keystrokes go in
+   * raw, output comes back as the terminal shows it.
+   */
+  startInTerminal(command: string): Terminal {
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: this.env(), cwd: this.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.running.add(child);
+    let output = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (output += d));
+    return {
+      output: () => output,
+      type: (keys) => child.stdin!.write(keys),
+      exited: new Promise((resolve) => {
+        child.on('close', (code) => {
+          this.running.delete(child);
+          resolve(code ?? 1);
+        });
+      }),
+    };
+  }
+
   close(): void {
     for (const child of this.running) child.kill('SIGKILL');
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+export interface Terminal {
+  output(): string;
+  type(keys: string): void;
+  exited: Promise<number>;
+}
+
+export function hasScript(): boolean {
+  return spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
 export interface Follower {

@@ -1,7 +1,7 @@
 // The book's Pod walkthrough (BOOK-WALKTHROUGH.md) with the real kubectl against the simulator.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { eventually, Kubectl, requireKubectl, type Follower } from './kubectl-harness.js';
+import { eventually, hasScript, Kubectl, requireKubectl, type Follower } from './kubectl-harness.js';
 import { SIMPLE_POD, startSimulatedApi, type SimulatedApi } from './simulated-api.js';
 
 let api: SimulatedApi;
@@ -119,6 +119,22 @@ test('kubectl exec passes the exit code through', async () => {
 test('kubectl exec errors come from the SPDY fallback as real Status texts', async () => {
   const missing = await kubectl.run(['exec', 'nope', '--', 'sh']);
   assert.equal(missing.stderr, 'Error from server (NotFound): pods "nope" not found\n');
+  const container = await kubectl.run(['exec', 'simple-echo', '-c', 'nope', '--', 'sh']);
+  assert.equal(container.stderr, 'Error from server (BadRequest): container nope is not valid for pod simple-echo\n');
+});
+
+test('kubectl exec -it gives an interactive shell in a terminal, with the exit code of `exit 7`', async (t) => {
+  if (!hasScript()) {
+    t.skip('util-linux `script` is not installed: no pty to drive kubectl -it');
+    return;
+  }
+  const shell = kubectl.startInTerminal('kubectl exec -it simple-echo -c nginx -- sh');
+  await eventually('the prompt', () => shell.output().includes('/ # '));
+  shell.type('echo $BACKEND_HOST\r');
+  await eventually('the variable', () => shell.output().includes('localhost:8080\r\n/ # '));
+  shell.type('exit 7\r');
+  assert.equal(await shell.exited, 7);
+  assert.match(shell.output(), /\/ # echo \$BACKEND_HOST\r\nlocalhost:8080\r\n\/ # exit 7\r\ncommand terminated with exit code 7\r\n$/);
 });
 
 test('an unknown field is refused by strict validation with the API server text', async () => {
