@@ -62,6 +62,21 @@ test('kubectl get pod NAME and an unknown pod', async () => {
   assert.equal(r.stderr, 'Error from server (NotFound): pods "nope" not found\n');
 });
 
+test('kubectl apply --server-side creates and then applies again', async () => {
+  const manifest = kubectl.file('ssa.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ssa\n  namespace: team\nspec:\n  containers:\n  - name: main\n    image: nginx\n');
+  assert.equal(await ok('apply', '--server-side', '-f', manifest), 'pod/ssa serverside-applied\n');
+  assert.equal(await ok('apply', '--server-side', '-f', manifest), 'pod/ssa serverside-applied\n');
+  assert.match(await ok('get', 'pod', 'ssa', '-n', 'team'), /^ssa\s+/m);
+});
+
+test('kubectl describe node lists the node, its pods and events', async () => {
+  const node = (await ok('get', 'pod', 'web', '-n', 'team', '-o', 'jsonpath={.spec.nodeName}')).trim();
+  const out = await ok('describe', 'node', node);
+  assert.match(out, new RegExp(`^Name:\\s+${node}$`, 'm'));
+  assert.match(out, /^Non-terminated Pods:\s+\(\d+ in total\)$/m);
+  assert.match(out, /^\s+team\s+web\s+/m);
+});
+
 test('kubectl cordon and uncordon flip SchedulingDisabled', async () => {
   assert.equal(await ok('cordon', 'kubesim-worker'), 'node/kubesim-worker cordoned\n');
   assert.match(await ok('get', 'node', 'kubesim-worker'), /^kubesim-worker\s+Ready,SchedulingDisabled\s+/m);

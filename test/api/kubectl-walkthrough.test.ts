@@ -165,7 +165,11 @@ test('a forbidden Pod change gets the real 422 text', { todo: 'sim admission doe
 });
 
 test('kubectl delete pod deletes it gracefully and it is really gone; the watch saw it all', async () => {
+  const follow = kubectl.start(['logs', '-f', 'simple-echo', '-c', 'echo', '--since=1h']);
+  await eventually('the log backlog', () => /start server/.test(follow.stdout));
   assert.equal(await ok(['delete', 'pod', 'simple-echo']), 'pod "simple-echo" deleted\n');
+  // A followed log ends when its container stops, and kubectl exits 0.
+  assert.equal(await follow.exited, 0);
   const none = await kubectl.run(['get', 'pods']);
   assert.equal(none.stderr, 'No resources found in default namespace.\n');
   await eventually('the watch to show Terminating', () => /^simple-echo\s+\d\/2\s+Terminating\s+/m.test(watch.stdout));
