@@ -10,7 +10,21 @@ export interface ImageFiles {
 
 export type FileStat = { kind: 'file'; content: string } | { kind: 'dir' };
 
-export type FsError = 'No such file or directory' | 'Is a directory' | 'Not a directory' | 'File exists' | 'Directory not empty';
+export type FsError = 'No such file or directory' | 'Is a directory' | 'Not a directory' | 'File exists' | 'Directory not empty' | 'Read-only file system';
+
+/** A volume's mount point (see ContainerContext.mounts). */
+export interface MountPoint {
+  path: string;
+  readOnly?: boolean;
+  /** The volume's own files, relative to the mount (`dir/` marks a directory); shared by the containers that mount it. */
+  shared?: Map<string, string>;
+}
+
+interface MountHit {
+  mount: MountPoint;
+  /** The path relative to the mount point, '' for the mount point itself. */
+  rel: string;
+}
 
 /** `/a/b/../c/./d` relative to `cwd` → `/a/c/d`. */
 export function resolvePath(cwd: string, path: string): string {
@@ -64,10 +78,32 @@ export class ContainerFilesystem {
     private readonly mounted: ReadonlyMap<string, string>,
     /** Files computed when read (/proc). */
     private readonly dynamic: (path: string) => string | undefined = () => undefined,
+    private readonly mounts: readonly MountPoint[] = [],
   ) {}
 
+  private mountAt(path: string): MountHit | undefined {
+    let best: MountHit | undefined;
+    for (const mount of this.mounts) {
+      const root = mount.path.replace(/\/+$/, '') || '/';
+      if (path !== root && !isBelow(path, root)) continue;
+      if (!best || root.length > best.mount.path.length) best = { mount, rel: path === root ? '' : path.slice(root === '/' ? 1 : root.length + 1) };
+    }
+    return best;
+  }
+
   stat(path: string): FileStat | undefined {
+    const hit = this.mountAt(path);
+    if (hit?.mount.shared) return sharedStat(hit.mount.shared, hit.rel);
+    if (hit && hit.rel === '') return { kind: 'dir' };
     if (this.isRemoved(path)) return undefined;
+    if (hit) {
+      // a mount hides what the image had below it
+      const own = this.written?.get(path) ?? this.mounted.get(path);
+      if (own !== undefined) return { kind: 'file', content: own };
+      if (this.madeDirs?.has(path)) return { kind: 'dir' };
+      for (const candidate of this.ownPaths()) if (isBelow(candidate, path) && !this.isRemoved(candidate)) return { kind: 'dir' };
+      return undefined;
+    }
     const content = this.written?.get(path) ?? this.mounted.get(path) ?? this.image.files.get(path) ?? this.dynamic(path);
     if (content !== undefined) return { kind: 'file', content };
     if (path === '/' || this.madeDirs?.has(path)) return { kind: 'dir' };
@@ -88,6 +124,12 @@ export class ContainerFilesystem {
     if (parent.kind !== 'dir') return 'Not a directory';
     const existing = this.stat(path);
     if (existing?.kind === 'dir') return 'Is a directory';
+    const hit = this.mountAt(path);
+    if (hit?.mount.readOnly) return 'Read-only file system';
+    if (hit?.mount.shared) {
+      hit.mount.shared.set(hit.rel, append && existing ? existing.content + content : content);
+      return undefined;
+    }
     this.unremove(path);
     this.written ??= new Map();
     this.written.set(path, append && existing ? existing.content + content : content);
@@ -103,6 +145,12 @@ export class ContainerFilesystem {
       const error = this.mkdir(parent, true);
       if (error) return error;
     }
+    const hit = this.mountAt(path);
+    if (hit?.mount.readOnly) return 'Read-only file system';
+    if (hit?.mount.shared) {
+      hit.mount.shared.set(`${hit.rel}/`, '');
+      return undefined;
+    }
     this.unremove(path);
     this.madeDirs ??= new Set();
     this.madeDirs.add(path);
@@ -112,6 +160,13 @@ export class ContainerFilesystem {
   remove(path: string, recursive = false): FsError | undefined {
     const stat = this.stat(path);
     if (!stat) return 'No such file or directory';
+    const hit = this.mountAt(path);
+    if (hit?.mount.readOnly || (hit && hit.rel === '')) return hit.mount.readOnly ? 'Read-only file system' : 'Directory not empty';
+    if (hit?.mount.shared) {
+      if (stat.kind === 'dir' && !recursive && this.list(path).length > 0) return 'Directory not empty';
+      for (const key of [...hit.mount.shared.keys()]) if (key === hit.rel || key.startsWith(`${hit.rel}/`)) hit.mount.shared.delete(key);
+      return undefined;
+    }
     if (stat.kind === 'dir') {
       if (!recursive && this.list(path).length > 0) return 'Directory not empty';
       for (const p of [...(this.written?.keys() ?? [])]) if (isBelow(p, path)) this.written!.delete(p);
@@ -125,8 +180,14 @@ export class ContainerFilesystem {
 
   /** Names directly inside `dir`, sorted; [] for a file or a missing directory. */
   list(dir: string): string[] {
+    const hit = this.mountAt(dir);
+    if (hit?.mount.shared) return sharedList(hit.mount.shared, hit.rel);
     const names = new Set<string>();
-    for (const name of imageIndex(this.image).get(dir) ?? []) {
+    for (const mount of this.mounts) {
+      const root = mount.path.replace(/\/+$/, '');
+      if (isBelow(root, dir)) names.add(root.slice(dir === '/' ? 1 : dir.length + 1).split('/')[0]!);
+    }
+    for (const name of hit ? [] : (imageIndex(this.image).get(dir) ?? [])) {
       if (!this.isRemoved(dir === '/' ? `/${name}` : `${dir}/${name}`)) names.add(name);
     }
     for (const path of this.ownPaths()) {
@@ -156,4 +217,23 @@ export class ContainerFilesystem {
     // an ancestor stays removed: what the image had below it stays gone, only `path` itself is back
     this.removed?.delete(path);
   }
+}
+
+function sharedStat(files: Map<string, string>, rel: string): FileStat | undefined {
+  if (rel === '') return { kind: 'dir' };
+  const content = files.get(rel);
+  if (content !== undefined) return { kind: 'file', content };
+  for (const key of files.keys()) if (key.startsWith(`${rel}/`)) return { kind: 'dir' };
+  return undefined;
+}
+
+function sharedList(files: Map<string, string>, rel: string): string[] {
+  const names = new Set<string>();
+  const prefix = rel === '' ? '' : `${rel}/`;
+  for (const key of files.keys()) {
+    if (!key.startsWith(prefix)) continue;
+    const name = key.slice(prefix.length).split('/')[0];
+    if (name) names.add(name);
+  }
+  return [...names].sort();
 }

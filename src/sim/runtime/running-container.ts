@@ -40,7 +40,7 @@ export class RunningContainer implements ContainerHost {
     readonly image: ImageDefinition,
   ) {
     this.flavour = image.flavour;
-    this.fs = new ContainerFilesystem(imageFiles(image), context.files, (path) => this.procFile(path));
+    this.fs = new ContainerFilesystem(imageFiles(image), context.files, (path) => this.procFile(path), context.mounts);
     const rendered = image.renderFiles?.(this.baseEnv());
     if (rendered) for (const [path, content] of Object.entries(rendered)) this.fs.writeFile(path, content);
   }

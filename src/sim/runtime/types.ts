@@ -69,6 +69,14 @@ export interface ContainerContext {
   env: { name: string; value: string }[];
   /** Files the kubelet provides: mounted volumes, /etc/hosts, /etc/resolv.conf, /etc/hostname. Absolute paths. */
   files: Map<string, string>;
+  /**
+   * Optional: where volumes are mounted. A mount's directory exists even when the volume is empty; writes
+   * below a `readOnly` one fail with `Read-only file system` (configMap, secret, downwardAPI, projected);
+   * with `shared`, files below it live in that Map (keys relative to the mount point, a trailing `/` marks a
+   * directory), so containers handed the same Map (one emptyDir) see each other's writes. Without `mounts`,
+   * `files` alone describes what is mounted and writes stay private to the container.
+   */
+  mounts?: { path: string; readOnly?: boolean; shared?: Map<string, string> }[];
   network: PodNetwork;
   clock: Clock;
   /** Seeded randomness for reproducible jitter. */

@@ -196,3 +196,28 @@ test('an unknown image runs the generic behaviour: one start line, then runs unt
   proc.signal('TERM');
   assert.deepEqual(await proc.exited, { code: 0 });
 });
+
+test('the liveness-exec example: `cat /tmp/healthy` as an exec probe succeeds for 30 s, then fails', async () => {
+  const { clock, cluster, runtime } = setup();
+  const context = makeContext({ image: 'registry.k8s.io/busybox', clock, network: cluster.pod() });
+  runtime.start(context, undefined, ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'], new Output(clock));
+  const probe = async () => {
+    let out = '';
+    const code = await runtime.exec(context, ['cat', '/tmp/healthy'], { tty: false, stdout: () => {}, stderr: (t) => (out += t) }).exited;
+    return { code, out };
+  };
+  assert.deepEqual(await probe(), { code: 0, out: '' });
+  clock.advance(30_000);
+  assert.deepEqual(await probe(), { code: 1, out: "cat: can't open '/tmp/healthy': No such file or directory\n" });
+});
+
+test('two containers sharing an emptyDir: what debian writes, nginx serves', () => {
+  const { clock, cluster, runtime } = setup();
+  const network = cluster.pod();
+  const volume = new Map<string, string>();
+  const nginx = { ...makeContext({ image: 'nginx', name: 'nginx', clock, network }), mounts: [{ path: '/usr/share/nginx/html', shared: volume }] };
+  const debian = { ...makeContext({ image: 'debian', name: 'debian', clock, network }), mounts: [{ path: '/pod-data', shared: volume }] };
+  runtime.start(nginx, undefined, undefined, new Output(clock));
+  runtime.start(debian, ['/bin/sh'], ['-c', 'echo Hello from the debian container > /pod-data/index.html'], new Output(clock));
+  assert.equal(network.request('localhost', 80, { method: 'GET', path: '/', headers: {} }).body, 'Hello from the debian container\n');
+});

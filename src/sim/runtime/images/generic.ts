@@ -30,7 +30,8 @@ function makeGenericImage(repository: string): ImageDefinition {
     repositories: [repository],
     sizeBytes: 52_428_800,
     flavour: 'alpine',
-    entrypoint: ['/usr/local/bin/app'],
+    // a CMD, not an ENTRYPOINT: `args: [sh, -c, …]` on an unknown image then runs as written
+    cmd: ['/usr/local/bin/app'],
     env: [['PATH', DEFAULT_PATH]],
     programs: { '/usr/local/bin/app': genericMain, app: genericMain },
   };

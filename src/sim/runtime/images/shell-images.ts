@@ -6,7 +6,7 @@ import type { ImageDefinition } from './image.js';
 import { DEFAULT_PATH } from './image.js';
 
 export const busybox: ImageDefinition = {
-  repositories: ['busybox'],
+  repositories: ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox'],
   sizeBytes: 4_269_056,
   flavour: 'busybox',
   cmd: ['sh'],
