@@ -14,6 +14,8 @@ interface Stream {
   /** Which instance this stream reads: restartCount plus start time. */
   instance: string;
   ended: boolean;
+  /** The source refused the stream (nothing to read yet). */
+  failed?: boolean;
   unsubscribe?: Unsubscribe;
   cancelled: boolean;
 }
@@ -59,8 +61,9 @@ export class LogFollower {
       const instance = instanceOf(status, previous);
       const existing = this.streams.get(c);
       if (existing && existing.instance === instance) continue;
-      // A stream still draining the instance that just stopped keeps going until the next one starts.
-      if (existing && !existing.ended && instance.endsWith(':waiting')) continue;
+      // A waiting container whose last instance's lines are already here (or still arriving) keeps them
+      // until the next instance starts; only a refused stream is asked again, for the API's current words.
+      if (existing && !existing.failed && instance.includes(':waiting:')) continue;
       if (existing) this.stop(existing);
       this.open(target, c, instance);
     }
@@ -97,6 +100,7 @@ export class LogFollower {
           if (stream.cancelled) return;
           // Tried again when the container shows another instance; the API's reason is shown meanwhile.
           stream.ended = true;
+          stream.failed = true;
           this.notices.set(container, errorMessage(err));
           this.version++;
           this.onLines();
@@ -144,8 +148,10 @@ function containerStatus(pod: Pod, name: string): ContainerStatus | undefined {
 function instanceOf(status: ContainerStatus | undefined, previous: boolean): string {
   if (!status) return 'none';
   if (previous) return `prev:${status.restartCount}`;
-  const started = status.state?.running?.startedAt ?? status.state?.terminated?.startedAt ?? 'waiting';
-  return `${status.restartCount}:${started}`;
+  const started = status.state?.running?.startedAt ?? status.state?.terminated?.startedAt;
+  // A waiting container is tried again when its reason changes (ContainerCreating → ImagePullBackOff),
+  // so the notice shows the API's current words.
+  return started ? `${status.restartCount}:${started}` : `${status.restartCount}:waiting:${status.state?.waiting?.reason ?? ''}`;
 }
 
 function errorMessage(err: unknown): string {
