@@ -107,3 +107,15 @@ test('here-documents: expanded with an unquoted delimiter, literal with a quoted
   const r = await sh('N=world\ncat <<EOF > /tmp/out\nhello $N "q"\nEOF\ncat /tmp/out\ncat <<\'END\'\nkeep $N\nEND\ncat <<-X\n\tindented\n\tX\necho done');
   assert.equal(r.stdout, 'hello world "q"\nkeep $N\nindented\ndone\n');
 });
+
+test('text tools in pipes: sort, uniq -c, tr, cut, sed s///, awk fields, seq | xargs', async () => {
+  const r = await sh(
+    "printf 'b\\na\\nb\\n' | sort | uniq -c; echo HELLO | tr A-Z a-z; echo a:b:c | cut -d: -f2; echo hello world | sed 's/world/there/'; awk -F: '{print $1}' /etc/passwd | head -1; seq 3 | xargs echo",
+  );
+  assert.equal(r.stdout, '      1 a\n      2 b\nhello\nb\nhello there\nroot\n1 2 3\n');
+});
+
+test('a while loop ends with the status of its last body run; break 2 leaves both loops', async () => {
+  const r = await sh('echo a | while read l; do echo got $l; done; echo $?; for i in 1 2; do for j in a b; do echo $i$j; break 2; done; done');
+  assert.equal(r.stdout, 'got a\n0\n1a\n');
+});

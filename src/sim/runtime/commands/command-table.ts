@@ -17,10 +17,15 @@ import { falseCommand, sleep, trueCommand } from './sleep.js';
 import { test } from './test-command.js';
 import { grep, head, tail, wc } from './text-filters.js';
 import { wget } from './wget.js';
+import { cut, seq, sort, tee, tr, uniq } from './line-tools.js';
+import { sed } from './sed.js';
+import { awk } from './awk.js';
+import { basename, dirname, which, xargs } from './path-tools.js';
 
 const CORE: Record<string, Program> = {
   cat, date, echo, env, printenv, cp, mkdir, mv, rm, touch, hostname, id, pwd, uname, whoami, ls, printf, sleep,
   true: trueCommand, false: falseCommand, test, '[': test, '[[': test, grep, head, tail, wc,
+  sort, uniq, tr, cut, tee, seq, sed, awk, basename, dirname, which, xargs,
 };
 
 const BUSYBOX: Record<string, Program> = { ...CORE, ps, wget, nc };

@@ -92,7 +92,8 @@ export class ShellState {
 export class Interpreter {
   /** Inside an if/while condition or a && / || left side, a failure does not trip `set -e`. */
   private conditionDepth = 0;
-  private loopDepth = 0;
+  /** How many loops enclose the running command: `break` outside any does nothing. */
+  loopDepth = 0;
   /** An interactive shell survives errors that end a script. */
   interactive = false;
 
@@ -222,19 +223,28 @@ export class Interpreter {
         if (command.items) for (const word of command.items) items.push(...(yield* this.expand(word)));
         else items.push(...this.state.positional);
         return yield* this.loop(function* (this: Interpreter) {
+          let status = 0;
           for (const item of items) {
             this.state.vars.set(command.variable, item);
-            if (!(yield* this.loopBody(command.body, redirected))) break;
+            const go = yield* this.loopBody(command.body, redirected);
+            status = this.state.status;
+            if (!go) break;
           }
+          return status;
         });
       }
       case 'while':
         return yield* this.loop(function* (this: Interpreter) {
+          // the status of the last body run, 0 when the body never ran
+          let status = 0;
           for (;;) {
-            const status = yield* this.condition(command.condition, redirected);
-            if ((status === 0) === command.until) break;
-            if (!(yield* this.loopBody(command.body, redirected))) break;
+            const test = yield* this.condition(command.condition, redirected);
+            if ((test === 0) === command.until) break;
+            const go = yield* this.loopBody(command.body, redirected);
+            status = this.state.status;
+            if (!go) break;
           }
+          return status;
         });
       case 'case': {
         const subject = yield* expandToString(command.subject, this.scope());
@@ -270,17 +280,14 @@ export class Interpreter {
     }
   }
 
-  private *loop(body: (this: Interpreter) => Task<void>): Task<number> {
+  private *loop(body: (this: Interpreter) => Task<number>): Task<number> {
     this.loopDepth++;
-    this.state.status = 0;
     try {
-      yield* body.call(this);
-    } catch (error) {
-      if (!(error instanceof LoopControl) || --error.levels > 0) throw error;
+      // a `break 2` from an inner loop passes through here on its way to the outer loop's body
+      return (this.state.status = yield* body.call(this));
     } finally {
       this.loopDepth--;
     }
-    return this.state.status;
   }
 
   /**
@@ -551,10 +558,12 @@ const SHELL_BUILTINS: Record<string, Builtin> = {
     return 0;
   },
   *break(argv) {
-    throw new LoopControl('break', parseCount(argv[1], 1));
+    if (this.loopDepth === 0) return 0;
+    throw new LoopControl('break', Math.min(parseCount(argv[1], 1), this.loopDepth));
   },
   *continue(argv) {
-    throw new LoopControl('continue', parseCount(argv[1], 1));
+    if (this.loopDepth === 0) return 0;
+    throw new LoopControl('continue', Math.min(parseCount(argv[1], 1), this.loopDepth));
   },
   *return(argv) {
     throw new FunctionReturn(parseCount(argv[1], this.state.status));
