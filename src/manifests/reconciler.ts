@@ -40,6 +40,8 @@ interface FileState {
   /** Content hash last looked at by any pass, and by a settled pass. */
   processedHash?: string;
   settledHash?: string;
+  /** A fast pass applied this content completely, with nothing left to prune: the settled pass has no work. */
+  cleanFastHash?: string;
   /** What the last readable content declared. */
   declared: Map<string, ManifestObject>;
   /** Objects this file applied (so may prune), with their refs. */
@@ -196,6 +198,10 @@ export class Reconciler {
     if (!force && !hasDrift) {
       if (read.hash === fs.settledHash) return;
       if (mode === 'fast' && read.hash === fs.processedHash) return;
+      if (mode === 'settled' && read.hash === fs.cleanFastHash) {
+        fs.settledHash = read.hash;
+        return;
+      }
     }
     if (read.kind === 'refused') {
       // Not a manifest at all: say so once the file is quiet; what it applied before stays.
@@ -218,6 +224,8 @@ export class Reconciler {
     const declared = new Map<string, ManifestObject>();
     for (const mo of parsed.objects) declared.set(refKey(this.refFor(mo.object)), mo);
 
+    // Anything the file declared before and no longer does waits for the settled pass (prune or release).
+    const removedSome = [...fs.declared.keys(), ...fs.owned.keys()].some((k) => !declared.has(k));
     let deferred = false;
     for (const [key, mo] of [...declared].sort(applyOrder)) {
       const ok = await this.applyObject(fs, key, mo, mode, firstLook, problems);
@@ -244,6 +252,8 @@ export class Reconciler {
     if (mode === 'settled') {
       const keep = new Set([...declared.keys(), ...[...fs.owned.keys()]]);
       this.status.retainObjects(fs.display, keep);
+    } else if (!deferred && !removedSome) {
+      fs.cleanFastHash = read.hash;
     }
     this.status.markApplied(fs.display);
     this.status.pass(fs.display, performance.now() - seenAt);

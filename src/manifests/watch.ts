@@ -13,7 +13,7 @@ import { watch as fsWatch, type FSWatcher as RawWatcher, type Stats } from 'node
 import { stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { PassMode } from './reconciler.js';
-import { readManifestFile, type ReadResult } from './read-file.js';
+import { readManifestFile, readManifestFileSync, type ReadResult } from './read-file.js';
 
 /** What the watcher feeds: the Reconciler implements it. */
 export interface SaveSink {
@@ -219,7 +219,7 @@ export class FolderWatcher {
     w.chain = w.chain
       .then(async () => {
         if (this.closed) return;
-        const read = await readManifestFile(join(this.root, id), this.displayOf(id));
+        const read = readManifestFileSync(join(this.root, id), this.displayOf(id));
         if (!this.closed) await then(read);
       })
       .catch((e) => this.options.onError?.(e as Error));
