@@ -207,12 +207,12 @@ test('kinds that are not simulated are applied and flagged; unknown kinds get ku
 test('a file that stops declaring a contested object gives up its claim, even when its fast pass was clean', async () => {
   const { rec, save, names } = setup();
   await save('a.yaml', pod('x'));
-  await save('b.yaml', `${pod('x', 'nginx:b')}---\n${pod('y')}`);
+  await save('b.yaml', `${pod('x', 'nginx:b')}---\n${pod('why')}`);
   assert.equal(rec.status.problems().length, 1, 'b.yaml has the conflict');
-  await save('b.yaml', pod('y'), 'fast');
-  await save('b.yaml', pod('y'), 'settled');
+  await save('b.yaml', pod('why'), 'fast');
+  await save('b.yaml', pod('why'), 'settled');
   await save('a.yaml', '');
   await waitFor(() => !names().includes('Pod/default/x'));
   await rec.idle();
-  assert.deepEqual(names(), ['Pod/default/y'], 'x is pruned, not handed to a file that no longer declares it');
+  assert.deepEqual(names(), ['Pod/default/why'], 'x is pruned, not handed to a file that no longer declares it');
 });
