@@ -1,7 +1,6 @@
 // Writing JSON, Status errors and Warning headers onto a Node response.
 import type { ServerResponse } from 'node:http';
 import type { ApiError } from '../kube/api-error.js';
-import { toJson } from './frozen-json.js';
 import { toApiError } from './status-errors.js';
 
 /** RFC 7234 warn-value `299 - "text"`: kubectl silently drops a header whose quoted-string is malformed. */
@@ -19,7 +18,7 @@ export function setWarnings(res: ServerResponse, warnings: readonly string[] | u
 }
 
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
-  const text = toJson(body);
+  const text = JSON.stringify(body);
   res.writeHead(code, {
     'Content-Type': contentType,
     'Content-Length': Buffer.byteLength(text),

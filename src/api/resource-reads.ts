@@ -2,6 +2,7 @@
 import { apiVersionOf } from '../kube/kinds.js';
 import type { KubeObject } from '../kube/types.js';
 import { sendJson } from './http-responses.js';
+import { objectJson, tableRowJson } from './object-json.js';
 import { responseShape } from './media-types.js';
 import { listOptions } from './query-options.js';
 import { refFor, type ResourceRequest } from './request-context.js';
@@ -31,11 +32,11 @@ export async function listObjects(r: ResourceRequest): Promise<void> {
   r.res.setHeader('Cache-Control', 'no-cache, private');
   if (!shape.table) {
     const head = { kind: `${r.info.kind}List`, apiVersion: apiVersionOf(r.info), metadata };
-    await writeJsonWithArray(r.res, head, 'items', items, (batch) => [...batch]);
+    await writeJsonWithArray(r.res, head, 'items', items, (batch) => batch.map(objectJson));
     return;
   }
   const now = r.source.now();
   const includeObject = includeObjectParam(r.query.get('includeObject'));
   const head = { kind: 'Table', apiVersion: shape.apiVersion, metadata, columnDefinitions: tableColumns(r.info.kind) };
-  await writeJsonWithArray(r.res, head, 'rows', items, (batch) => tableRows(r.info.kind, batch, now, includeObject));
+  await writeJsonWithArray(r.res, head, 'rows', items, (batch) => tableRows(r.info.kind, batch, now, includeObject).map(tableRowJson));
 }

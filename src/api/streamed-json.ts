@@ -2,25 +2,24 @@
 // `kubectl get pods -A` never freezes the dashboard or other requests. The bytes are the same JSON a single
 // JSON.stringify would give.
 import type { ServerResponse } from 'node:http';
-import { toJson } from './frozen-json.js';
 
 const BATCH = 500;
 
 /**
- * Writes `{...head, [arrayKey]: [...items]}` with each batch of items produced by `render` (which may do
- * the expensive per-item work, e.g. printing table rows) just before it is written.
+ * Writes `{...head, [arrayKey]: [...items]}` with each batch of items turned into JSON texts by `render`
+ * (which may do the expensive per-item work, e.g. printing table rows) just before it is written.
  */
 export async function writeJsonWithArray<T>(
   res: ServerResponse,
   head: Record<string, unknown>,
   arrayKey: string,
   items: readonly T[],
-  render: (batch: readonly T[]) => unknown[],
+  render: (batch: readonly T[]) => string[],
 ): Promise<void> {
   const headText = JSON.stringify(head);
   const open = headText === '{}' ? `{"${arrayKey}":[` : `${headText.slice(0, -1)},"${arrayKey}":[`;
   if (items.length <= BATCH) {
-    const text = `${open}${render(items).map(toJson).join(',')}]}`;
+    const text = `${open}${render(items).join(',')}]}`;
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.end(text);
     return;
@@ -35,7 +34,7 @@ export async function writeJsonWithArray<T>(
     if (closed) return;
     const rendered = render(items.slice(i, i + BATCH));
     if (rendered.length === 0) continue;
-    const text = (wroteAny ? ',' : '') + rendered.map(toJson).join(',');
+    const text = (wroteAny ? ',' : '') + rendered.join(',');
     wroteAny = true;
     if (!res.write(text)) await new Promise<void>((resolve) => {
       const done = () => {

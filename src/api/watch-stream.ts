@@ -5,11 +5,11 @@ import { isApiError } from '../kube/api-error.js';
 import type { WatchEvent, WatchOptions } from '../kube/cluster-source.js';
 import { apiVersionOf } from '../kube/kinds.js';
 import { responseShape } from './media-types.js';
-import { toJson } from './frozen-json.js';
+import { objectJson, tableRowJson } from './object-json.js';
 import { listOptions, nonNegativeInt } from './query-options.js';
 import type { ResourceRequest } from './request-context.js';
 import { toApiError } from './status-errors.js';
-import { includeObjectParam, tableOf } from './tables.js';
+import { includeObjectParam, tableColumns, tableRows } from './tables.js';
 
 export function watchObjects(r: ResourceRequest, name?: string): void {
   const options: WatchOptions = listOptions(r.query, r.path.namespace);
@@ -25,12 +25,14 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
   const includeObject = includeObjectParam(r.query.get('includeObject'));
   let columnsSent = false;
   const encode = (event: WatchEvent): string => {
-    if (!shape.table) return toJson(event);
-    const table = tableOf(r.info.kind, [event.object], r.source.now(), includeObject, shape.apiVersion, event.object.metadata.resourceVersion ?? '');
-    // The header is printed once; later events may leave the columns out (kubectl reuses the last ones).
-    if (columnsSent) table.columnDefinitions = [];
+    if (!shape.table) return `{"type":"${event.type}","object":${objectJson(event.object)}}`;
+    // A one-row Table; the header is printed once, so later events leave the columns out (kubectl
+    // reuses the last ones).
+    const columns = columnsSent ? '[]' : JSON.stringify(tableColumns(r.info.kind));
     columnsSent = true;
-    return toJson({ type: event.type, object: table });
+    const row = tableRowJson(tableRows(r.info.kind, [event.object], r.source.now(), includeObject)[0]!);
+    const metadata = JSON.stringify({ resourceVersion: event.object.metadata.resourceVersion ?? '' });
+    return `{"type":"${event.type}","object":{"kind":"Table","apiVersion":"${shape.apiVersion}","metadata":${metadata},"columnDefinitions":${columns},"rows":[${row}]}}`;
   };
 
   const res = r.res;
