@@ -103,6 +103,7 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
         }
       };
       const runner = new TaskRunner(context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? false);
+      container.setMain(runner, proc);
       runner.start();
       return {
         exited,

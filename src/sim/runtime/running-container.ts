@@ -7,7 +7,7 @@ import { ContainerFilesystem } from './filesystem.js';
 import { childProc, type ContainerHost, type OsFlavour, type Proc, type ProcessEntry, type Program } from './process/program.js';
 import { EMPTY_INPUT } from './process/input.js';
 import { TaskRunner } from './process/task-runner.js';
-import type { Task } from './process/task.js';
+import type { SignalName, Task } from './process/task.js';
 import type { ImageDefinition } from './images/image.js';
 import { DEFAULT_PATH } from './images/image.js';
 import { imageFiles } from './images/base-filesystems.js';
@@ -32,7 +32,9 @@ export class RunningContainer implements ContainerHost {
   private readonly table = new Map<number, ProcessEntry>();
   private nextPid = 7;
   private readonly unbinds: (() => void)[] = [];
-  private readonly background = new Set<TaskRunner<number>>();
+  /** Every process with a runner of its own (background jobs, execs), with its Proc for its pid. */
+  private readonly background = new Map<TaskRunner<number>, Proc>();
+  private main: { runner: TaskRunner<number>; proc: Proc } | undefined;
   stopped = false;
 
   constructor(
@@ -104,18 +106,32 @@ export class RunningContainer implements ContainerHost {
     const pid = this.nextPid;
     const child = childProc(proc, { ...proc, stdin: EMPTY_INPUT });
     const runner: TaskRunner<number> = new TaskRunner(this.context.clock, this.run(program, child, argv), () => this.background.delete(runner));
-    this.background.add(runner);
+    this.background.set(runner, child);
     runner.start();
     return pid;
   }
 
   /** An exec's process: it dies with the container. */
-  adopt(runner: TaskRunner<number>): void {
+  adopt(runner: TaskRunner<number>, proc: Proc): void {
     if (this.stopped) {
       runner.kill();
       return;
     }
-    this.background.add(runner);
+    this.background.set(runner, proc);
+  }
+
+  setMain(runner: TaskRunner<number>, proc: Proc): void {
+    this.main = { runner, proc };
+  }
+
+  /** `kill -SIG pid`: false when no process of its own runs as `pid`. */
+  signalProcess(pid: number, signal: SignalName): boolean {
+    const entries = [...(this.main ? [[this.main.runner, this.main.proc] as const] : []), ...this.background];
+    const found = entries.find(([runner, proc]) => proc.pid === pid && !runner.done);
+    if (!found) return false;
+    if (signal === 'KILL') found[0].kill();
+    else found[0].signal(signal);
+    return true;
   }
 
   disown(runner: TaskRunner<number>): void {
@@ -150,7 +166,7 @@ export class RunningContainer implements ContainerHost {
     if (this.stopped) return;
     this.stopped = true;
     for (const unbind of this.unbinds.splice(0)) unbind();
-    for (const runner of [...this.background]) runner.kill();
+    for (const runner of [...this.background.keys()]) runner.kill();
   }
 
   private procFile(path: string): string | undefined {

@@ -178,3 +178,30 @@ test('an exec session ends with 137 when its container stops', async () => {
   await settle();
   assert.equal(t.code, 137);
 });
+
+test('kill 1 from an exec stops nginx (TERM, exit 0); in a shell-run container PID 1 ignores it until kill -9', async () => {
+  const { clock, runtime, nginx } = bookPod();
+  const silent = { tty: false, stdout: () => {}, stderr: () => {} };
+  const ctx = makeContext({ image: 'busybox', clock, network: new FakeCluster().pod() });
+  const shell = runtime.start(ctx, ['sh', '-c', 'sleep 3600'], undefined, new Output(clock));
+  let shellExit: unknown;
+  void shell.exited.then((e) => (shellExit = e));
+  assert.equal(await runtime.exec(ctx, ['kill', '1'], silent).exited, 0);
+  await settle();
+  assert.equal(shellExit, undefined);
+  assert.equal(await runtime.exec(ctx, ['kill', '-9', '1'], silent).exited, 0);
+  assert.deepEqual(await shell.exited, { code: 137, signal: 9 });
+  let err = '';
+  assert.equal(await runtime.exec(nginx, ['kill', '42'], { ...silent, stderr: (t) => (err += t) }).exited, 1);
+  assert.equal(err, "sh: can't kill pid 42: No such process\n");
+});
+
+test('hostname -i prints the Pod IP; ip addr shows it on eth0', async () => {
+  const { runtime, nginx } = bookPod();
+  let out = '';
+  await runtime.exec(nginx, ['hostname', '-i'], { tty: false, stdout: (t) => (out += t), stderr: () => {} }).exited;
+  assert.equal(out, '10.244.1.5\n');
+  out = '';
+  await runtime.exec(nginx, ['ip', 'a'], { tty: false, stdout: (t) => (out += t), stderr: () => {} }).exited;
+  assert.match(out, /inet 10\.244\.1\.5\/24 brd 10\.244\.1\.255 scope global eth0/);
+});

@@ -21,14 +21,16 @@ import { cut, seq, sort, tee, tr, uniq } from './line-tools.js';
 import { sed } from './sed.js';
 import { awk } from './awk.js';
 import { basename, dirname, which, xargs } from './path-tools.js';
+import { kill } from './kill.js';
+import { ip } from './ip.js';
 
 const CORE: Record<string, Program> = {
   cat, date, echo, env, printenv, cp, mkdir, mv, rm, touch, hostname, id, pwd, uname, whoami, ls, printf, sleep,
   true: trueCommand, false: falseCommand, test, '[': test, '[[': test, grep, head, tail, wc,
-  sort, uniq, tr, cut, tee, seq, sed, awk, basename, dirname, which, xargs,
+  sort, uniq, tr, cut, tee, seq, sed, awk, basename, dirname, which, xargs, kill,
 };
 
-const BUSYBOX: Record<string, Program> = { ...CORE, ps, wget, nc };
+const BUSYBOX: Record<string, Program> = { ...CORE, ps, wget, nc, ip };
 
 const BY_FLAVOUR: Record<OsFlavour, Record<string, Program>> = {
   busybox: BUSYBOX,

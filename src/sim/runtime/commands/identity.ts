@@ -2,8 +2,9 @@
 
 import type { Program } from '../process/program.js';
 
-export const hostname: Program = function* (proc) {
-  proc.stdout(`${proc.host.context.hostname}\n`);
+export const hostname: Program = function* (proc, argv) {
+  // -i: the addresses of the host name, which in a Pod is its IP
+  proc.stdout(`${argv.includes('-i') ? proc.host.context.network.podIP : proc.host.context.hostname}\n`);
   return 0;
 };
 

@@ -41,7 +41,7 @@ export function startExec(container: RunningContainer, program: Program, argv: s
     },
     endOfInput: () => stdin.end(),
   });
-  container.adopt(runner);
+  container.adopt(runner, proc);
   runner.start();
 
   return {

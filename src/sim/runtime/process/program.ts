@@ -40,6 +40,8 @@ export interface ContainerHost {
   processes(): ProcessEntry[];
   /** What ps shows for `pid` from now on (nginx renames itself `nginx: master process …`). */
   setTitle(pid: number, argv: string[]): void;
+  /** `kill`: delivers `signal` to the process `pid` if it runs on its own; false when there is none. */
+  signalProcess(pid: number, signal: SignalName): boolean;
   /** A process that only shows in ps (nginx's workers); returns its removal. */
   addProcess(pid: number, argv: string[], user?: string): () => void;
   /** Binds a port in the Pod's network namespace for the container's lifetime; false when it is taken. */
