@@ -1,6 +1,7 @@
 // What `kubesim [DIR]`, `kubesim serve [DIR]` and `kubesim check DIR` do: wire the simulated cluster, the
 // folder reconciler and watcher, the API server for kubectl, and the dashboard or the headless printer.
 
+import { join } from 'node:path';
 import { startApiServer, writeKubeconfig, type ApiServer } from '../api/index.js';
 import type { ContainerRuntime } from '../sim/runtime/types.js';
 import { ScaledClock, VirtualClock, type RealTime } from '../sim/clock.js';
@@ -13,7 +14,6 @@ import { runCheck } from './check.js';
 import { createCluster } from './cluster.js';
 import { startHeadless, useColour } from './headless.js';
 import type { CheckOptions, CliActions, GlobalOptions } from './program.js';
-import { join } from 'node:path';
 
 export interface CliDeps {
   /** A runtime to use instead of loading src/sim/runtime (tests). */
@@ -140,7 +140,8 @@ export function cliActions(deps: CliDeps = {}): CliActions {
       }
       try {
         const { runDashboard } = await import('../ui/run-dashboard.js');
-        const watching = running.watcher?.start();
+        // The dashboard is up before the first load, so the user sees the Pods appear.
+        const watching = running.watcher?.start().catch((e: Error) => say(`watching ${dir}: ${e.message}`));
         await runDashboard({
           source: running.cluster,
           ...(running.reconciler ? { status: running.reconciler.status } : {}),
