@@ -7,6 +7,8 @@ import type { FieldValidation } from '../kube/cluster-source.js';
 import type { KubeObject, Pod } from '../kube/types.js';
 import { applyDefaults, decodingError, findKind, strictDecodingError, unknownFields, validateObject, validatePodUpdate, type KindInfo } from './kube-deps.js';
 import { qosClass } from './pod-resources.js';
+import { shapeMemo, type ShapeMemo } from './shape-memo.js';
+import { validateObjectMeta } from '../kube/schema/validate-meta.js';
 import type { SeededRandom } from './random.js';
 import type { ObjectStore } from './store.js';
 
@@ -22,14 +24,22 @@ export function kindInfoOrThrow(apiVersion: string, kind: string): KindInfo {
   return info;
 }
 
-function decode(obj: KubeObject, validation: FieldValidation, warnings: string[]): void {
-  const typeError = decodingError(obj);
+function decode(obj: KubeObject, memo: ShapeMemo | undefined, validation: FieldValidation, warnings: string[]): void {
+  const typeError = memo ? memo.typeError : decodingError(obj);
   if (typeError) throw typeError;
   if (validation === 'Ignore') return;
-  const unknown = unknownFields(obj);
+  const unknown = memo ? memo.unknown : unknownFields(obj);
   if (unknown.length === 0) return;
   if (validation === 'Strict') throw strictDecodingError(obj, unknown);
   for (const path of unknown) warnings.push(`unknown field "${path}"`);
+}
+
+/** validateObject, skipped for a shape already found valid: then only the metadata that differs is checked. */
+function validateNew(obj: KubeObject, memo: ShapeMemo | undefined, info: KindInfo): Error | undefined {
+  if (memo?.valid && !obj.spec?.nodeName && validateObjectMeta(obj.metadata, obj.kind, info.namespaced).length === 0) return undefined;
+  const error = validateObject(obj);
+  if (!error && memo) memo.valid = true;
+  return error;
 }
 
 /** The plugins of a default API server that shape a new Pod. */
@@ -72,7 +82,8 @@ function admitPod(pod: Pod, random: SeededRandom): void {
 export function admitCreate(input: KubeObject, validation: FieldValidation, store: ObjectStore, random: SeededRandom): Admitted {
   const info = kindInfoOrThrow(input.apiVersion, input.kind);
   const warnings: string[] = [];
-  decode(input, validation, warnings);
+  const memo = shapeMemo(input);
+  decode(input, memo, validation, warnings);
   const obj = structuredClone(input) as KubeObject;
   obj.metadata ??= {};
   if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${random.nameSuffix(5)}`;
@@ -92,7 +103,7 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
   for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete obj.metadata[k];
   applyDefaults(obj);
   if (obj.kind === 'Pod' && obj.spec) admitPod(obj as Pod, random);
-  const error = validateObject(obj);
+  const error = validateNew(obj, memo, info);
   if (error) throw error;
   if (obj.kind === 'Pod') {
     // A new Pod's status is the API server's: Pending, nothing else (clients cannot create it Running).
@@ -105,7 +116,7 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
 export function admitUpdate(old: KubeObject, input: KubeObject, validation: FieldValidation, subresource?: string): Admitted {
   const info = kindInfoOrThrow(input.apiVersion ?? old.apiVersion, input.kind ?? old.kind);
   const warnings: string[] = [];
-  decode(input, validation, warnings);
+  decode(input, undefined, validation, warnings);
   const obj = structuredClone(input) as KubeObject;
   obj.metadata = {
     ...obj.metadata,

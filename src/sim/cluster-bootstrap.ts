@@ -166,14 +166,14 @@ function staticPod(component: string, image: string, command: string[], nodeIP: 
   };
 }
 
-function daemonPod(app: string, image: string, node: string, random: SeededRandom, extra: Partial<Pod['spec']> = {}): Pod {
+function daemonPod(app: string, image: string, node: string, random: SeededRandom, revision: string, extra: Partial<Pod['spec']> = {}): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
       name: `${app}-${random.nameSuffix(5)}`,
       namespace: 'kube-system',
-      labels: { 'k8s-app': app, 'controller-revision-hash': random.hex(10), 'pod-template-generation': '1', ...(app === 'kindnet' ? { app: 'kindnet', tier: 'node' } : {}) },
+      labels: { 'k8s-app': app, 'controller-revision-hash': revision, 'pod-template-generation': '1', ...(app === 'kindnet' ? { app: 'kindnet', tier: 'node' } : {}) },
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: app, uid: '', controller: true, blockOwnerDeletion: true }],
     },
     spec: {
@@ -235,10 +235,13 @@ export function buildSystemPods(nodes: number, random: SeededRandom): Pod[] {
   ];
   const rsHash = random.nameSuffix(10);
   pods.push(corednsPod(random, rsHash), corednsPod(random, rsHash));
+  // A DaemonSet's Pods share its revision hash.
+  const proxyRevision = random.hex(10);
+  const kindnetRevision = random.hex(10);
   for (let i = 0; i < nodes; i++) {
-    pods.push(daemonPod('kube-proxy', SYSTEM_IMAGES.proxy, nodeName(i), random));
+    pods.push(daemonPod('kube-proxy', SYSTEM_IMAGES.proxy, nodeName(i), random, proxyRevision));
     pods.push(
-      daemonPod('kindnet', SYSTEM_IMAGES.kindnet, nodeName(i), random, {
+      daemonPod('kindnet', SYSTEM_IMAGES.kindnet, nodeName(i), random, kindnetRevision, {
         containers: [{ name: 'kindnet-cni', image: SYSTEM_IMAGES.kindnet, imagePullPolicy: 'IfNotPresent', resources: { limits: { cpu: '100m', memory: '50Mi' }, requests: { cpu: '100m', memory: '50Mi' } } }],
         serviceAccountName: 'kindnet',
       }),

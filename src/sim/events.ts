@@ -33,7 +33,9 @@ export class EventRecorder {
   /** Oldest first; an entry is stale when its Recorded was re-queued or removed. */
   private readonly order: Recorded[] = [];
   private orderStart = 0;
-  private lastNanos = 0n;
+  private lastMs = NaN;
+  private sameMs = 0;
+  private msHex = '';
   private readonly maxEvents: number;
   private readonly ttlMs: number;
   /** False turns recording off (benchmarks of the bare machinery). */
@@ -68,22 +70,21 @@ export class EventRecorder {
       this.byKey.delete(key);
     }
     const name = `${meta.name}.${this.nanosHex(wall)}`;
+    const involvedObject: KubeEvent['involvedObject'] = { kind: involved.kind, name: meta.name ?? '' };
+    if (meta.namespace) involvedObject.namespace = meta.namespace;
+    involvedObject.uid = meta.uid;
+    involvedObject.apiVersion = involved.apiVersion;
+    involvedObject.resourceVersion = meta.resourceVersion;
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    const eventSource: KubeEvent['source'] = source.host ? { component: source.component, host: source.host } : { component: source.component };
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
-      involvedObject: {
-        kind: involved.kind,
-        ...(meta.namespace ? { namespace: meta.namespace } : {}),
-        name: meta.name ?? '',
-        uid: meta.uid,
-        apiVersion: involved.apiVersion,
-        resourceVersion: meta.resourceVersion,
-        ...(fieldPath ? { fieldPath } : {}),
-      },
+      involvedObject,
       reason,
       message,
-      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+      source: eventSource,
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -120,11 +121,18 @@ export class EventRecorder {
     }
   }
 
-  /** Event names are `<object>.<unix nanoseconds in hex>`, made unique when two share a nanosecond. */
+  /**
+   * Event names are `<object>.<16 hex digits>` growing with time, like the real `<name>.<unix nanos in hex>`:
+   * here the milliseconds in hex and a per-millisecond counter, which keeps names unique without BigInt.
+   */
   private nanosHex(wallMs: number): string {
-    let nanos = BigInt(Math.floor(wallMs)) * 1_000_000n;
-    if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n;
-    this.lastNanos = nanos;
-    return nanos.toString(16);
+    const ms = Math.floor(wallMs);
+    if (ms === this.lastMs) this.sameMs++;
+    else {
+      this.lastMs = ms;
+      this.sameMs = 0;
+      this.msHex = ms.toString(16);
+    }
+    return this.msHex + this.sameMs.toString(16).padStart(5, '0');
   }
 }

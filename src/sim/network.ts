@@ -52,7 +52,7 @@ export class ClusterNetwork {
 
   /** The network namespace of a Pod with its own IP (reachable by others) or the node's (hostNetwork). */
   attach(podIP: string, hostnames: string[], hostNetwork: boolean): SimPodNetwork {
-    const net = new SimPodNetwork(podIP, this);
+    const net = new SimPodNetwork(podIP, this, hostNetwork ? [] : hostnames);
     if (!hostNetwork) {
       this.byIP.set(podIP, net);
       for (const h of hostnames) this.byHostname.set(h, net);
@@ -62,7 +62,7 @@ export class ClusterNetwork {
 
   detach(net: SimPodNetwork): void {
     if (this.byIP.get(net.podIP) === net) this.byIP.delete(net.podIP);
-    for (const [h, n] of this.byHostname) if (n === net) this.byHostname.delete(h);
+    for (const h of net.hostnames) if (this.byHostname.get(h) === net) this.byHostname.delete(h);
     net.closeAll();
   }
 
@@ -92,6 +92,7 @@ export class SimPodNetwork implements PodNetwork {
   constructor(
     readonly podIP: string,
     private readonly cluster: ClusterNetwork,
+    readonly hostnames: readonly string[] = [],
   ) {}
 
   listen(port: number, handler: HttpHandler): (() => void) | undefined {

@@ -133,18 +133,15 @@ interface ConditionInput {
   message?: string;
 }
 
-/** Keeps lastTransitionTime when the status did not change. */
+/** The condition as it should read now: the previous object itself when nothing changed (cheap to compare and to keep). */
 function condition(previous: readonly Condition[] | undefined, next: ConditionInput, now: string): Condition {
-  const old = previous?.find((c) => c.type === next.type);
-  const lastTransitionTime = old && old.status === next.status ? old.lastTransitionTime : now;
-  return {
-    type: next.type,
-    status: next.status,
-    lastProbeTime: null,
-    lastTransitionTime,
-    ...(next.reason ? { reason: next.reason } : {}),
-    ...(next.message ? { message: next.message } : {}),
-  };
+  let old: Condition | undefined;
+  if (previous) for (const c of previous) if (c.type === next.type) old = c;
+  if (old && old.status === next.status && old.reason === next.reason && old.message === next.message) return old;
+  const c: Condition = { type: next.type, status: next.status, lastProbeTime: null, lastTransitionTime: old && old.status === next.status ? old.lastTransitionTime : now };
+  if (next.reason) c.reason = next.reason;
+  if (next.message) c.message = next.message;
+  return c;
 }
 
 export interface PodStatusInput {
@@ -165,50 +162,57 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   const { pod, records, now } = input;
   const prev = pod.status?.conditions;
   const phase = podPhase(pod, records, input.deleting);
-  const inits = records.filter((r) => r.init);
-  const mains = records.filter((r) => !r.init);
-  const incompleteInit = inits.filter((r) => (r.sidecar ? !r.started : !exitedOk(r))).map((r) => r.name);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
-  const unready = [...inits.filter((r) => r.sidecar && !r.ready), ...mains.filter((r) => !r.ready)].map((r) => r.name);
-  const gates = (pod.spec.readinessGates ?? []).filter((g) => prev?.find((c) => c.type === g.conditionType)?.status !== 'True');
+  let incompleteInit: string[] | undefined;
+  let unready: string[] | undefined;
+  const initStatuses: ContainerStatus[] = [];
+  const containerStatuses: ContainerStatus[] = [];
+  for (const r of records) {
+    if (r.init) {
+      initStatuses.push(toContainerStatus(r));
+      if (r.sidecar ? !r.started : !exitedOk(r)) (incompleteInit ??= []).push(r.name);
+      if (r.sidecar && !r.ready) (unready ??= []).push(r.name);
+    } else {
+      containerStatuses.push(toContainerStatus(r));
+      if (!r.ready) (unready ??= []).push(r.name);
+    }
+  }
+  const gates = pod.spec.readinessGates?.length ? pod.spec.readinessGates.filter((g) => prev?.find((c) => c.type === g.conditionType)?.status !== 'True') : undefined;
 
-  const conditions: Condition[] = [
-    condition(prev, { type: 'PodReadyToStartContainers', status: input.sandboxReady && !terminal ? 'True' : 'False' }, now),
-    condition(
-      prev,
-      incompleteInit.length === 0 || terminal
-        ? { type: 'Initialized', status: 'True', ...(terminal && inits.length && incompleteInit.length ? { reason: 'PodCompleted' } : {}) }
-        : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incompleteInit.join(' ')}]` },
-      now,
-    ),
-  ];
+  const initialized: ConditionInput =
+    !incompleteInit || terminal
+      ? { type: 'Initialized', status: 'True', ...(terminal && initStatuses.length && incompleteInit ? { reason: 'PodCompleted' } : {}) }
+      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incompleteInit.join(' ')}]` };
   const containersReady: ConditionInput = terminal
     ? { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }
-    : unready.length
+    : unready
       ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` }
       : { type: 'ContainersReady', status: 'True' };
   let ready: ConditionInput = { ...containersReady, type: 'Ready' };
-  if (containersReady.status === 'True' && gates.length) {
+  if (containersReady.status === 'True' && gates?.length) {
     ready = { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: `corresponding condition of pod readiness gate "${gates[0]!.conditionType}" does not exist.` };
   }
-  conditions.push(condition(prev, ready, now), condition(prev, containersReady, now));
-  for (const c of prev ?? []) {
-    if (!conditions.some((x) => x.type === c.type)) conditions.push(c);
-  }
+  const conditions: Condition[] = [
+    condition(prev, { type: 'PodReadyToStartContainers', status: input.sandboxReady && !terminal ? 'True' : 'False' }, now),
+    condition(prev, initialized, now),
+    condition(prev, ready, now),
+    condition(prev, containersReady, now),
+  ];
+  if (prev) for (const c of prev) if (!OWN_CONDITIONS.has(c.type)) conditions.push(c);
 
-  const status: PodStatus = {
-    phase,
-    conditions,
-    hostIP: input.hostIP,
-    hostIPs: [{ ip: input.hostIP }],
-    ...(input.podIP ? { podIP: input.podIP, podIPs: [{ ip: input.podIP }] } : {}),
-    startTime: input.startTime,
-    ...(inits.length ? { initContainerStatuses: inits.map(toContainerStatus) } : {}),
-    containerStatuses: mains.map(toContainerStatus),
-    qosClass: input.qosClass,
-  };
+  const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: [{ ip: input.hostIP }] };
+  if (input.podIP) {
+    status.podIP = input.podIP;
+    status.podIPs = [{ ip: input.podIP }];
+  }
+  status.startTime = input.startTime;
+  if (initStatuses.length) status.initContainerStatuses = initStatuses;
+  status.containerStatuses = containerStatuses;
+  status.qosClass = input.qosClass;
   if (pod.status?.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
   if (pod.status?.reason) status.reason = pod.status.reason;
   if (pod.status?.message) status.message = pod.status.message;
   return status;
 }
+
+const OWN_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);

@@ -1,6 +1,8 @@
 // Seeded randomness: uids, container IDs, name suffixes and jitter all come from here, so one seed gives one
 // cluster history.
 
+const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export class SeededRandom {
   private state: number;
 
@@ -22,8 +24,8 @@ export class SeededRandom {
 
   hex(length: number): string {
     let s = '';
-    while (s.length < length) s += ((this.next() * 0x100000000) >>> 0).toString(16).padStart(8, '0');
-    return s.slice(0, length);
+    for (let i = 0; i < length; i += 2) s += HEX_BYTES[(this.next() * 256) | 0];
+    return length % 2 ? s.slice(0, length) : s;
   }
 
   /** A v4-shaped UUID. */

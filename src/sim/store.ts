@@ -34,8 +34,15 @@ interface Subscription {
 
 /** RFC 3339 with second precision, as the API server writes metadata timestamps. */
 export function isoSeconds(epochMs: number): string {
-  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastIso;
 }
+let lastSecond = NaN;
+let lastIso = '';
 
 /** Core (`v1`) kinds carry no metadata.generation in v1.32; grouped kinds with a spec do. */
 function usesGeneration(obj: KubeObject): boolean {
@@ -48,7 +55,8 @@ export class ObjectStore {
   private readonly history: StoreEvent[] = [];
   private historyStart = 0;
   private readonly historyLimit: number;
-  private readonly subscriptions: Subscription[] = [];
+  /** Listeners by kind ('' = every kind); each list is replaced, never mutated, so delivery can iterate it safely. */
+  private readonly subscriptions = new Map<string, Subscription[]>();
   /** Events waiting for delivery: a listener that writes gets its own change delivered after the current one. */
   private readonly outbox: StoreEvent[] = [];
   private delivering = false;
@@ -148,11 +156,13 @@ export class ObjectStore {
   /** Live changes of `kind` (every kind when undefined), delivered synchronously in resourceVersion order. */
   subscribe(kind: string | undefined, listener: StoreListener): () => void {
     const sub: Subscription = { kind, listener, active: true };
-    this.subscriptions.push(sub);
+    const key = kind ?? '';
+    this.subscriptions.set(key, [...(this.subscriptions.get(key) ?? []), sub]);
     return () => {
       sub.active = false;
-      const i = this.subscriptions.indexOf(sub);
-      if (i >= 0) this.subscriptions.splice(i, 1);
+      const list = (this.subscriptions.get(key) ?? []).filter((s) => s !== sub);
+      if (list.length) this.subscriptions.set(key, list);
+      else this.subscriptions.delete(key);
     };
   }
 
@@ -191,10 +201,10 @@ export class ObjectStore {
     try {
       for (let i = 0; i < this.outbox.length; i++) {
         const next = this.outbox[i]!;
-        for (const sub of this.subscriptions.slice()) {
-          if (!sub.active || (sub.kind !== undefined && sub.kind !== next.object.kind)) continue;
-          sub.listener(next);
-        }
+        const forKind = this.subscriptions.get(next.object.kind);
+        const forAll = this.subscriptions.get('');
+        if (forKind) for (const sub of forKind) if (sub.active) sub.listener(next);
+        if (forAll) for (const sub of forAll) if (sub.active) sub.listener(next);
       }
     } finally {
       this.outbox.length = 0;

@@ -96,3 +96,12 @@ test('field and label selectors filter lists and watches', async () => {
   assert.deepEqual(byField.items.map((o) => o.metadata.name), ['y']);
   await cluster.close();
 });
+
+test('Pods of one shape are validated each on their own: a bad container name in the second is still Invalid', async () => {
+  const { cluster } = makeCluster();
+  const pod = (name: string, container: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: container, image: 'nginx:1.27' }] } });
+  await cluster.create(pod('first', 'web'));
+  await assert.rejects(cluster.create(pod('second', 'Web_1')), { reason: 'Invalid' });
+  await assert.rejects(cluster.create(pod('Third', 'web')), { reason: 'Invalid' });
+  await cluster.close();
+});
