@@ -54,6 +54,8 @@ export interface PodNetwork {
   request(host: string, port: number, request: Omit<HttpRequest, 'remoteAddress'>): HttpResponse;
   /** A TCP connect (tcpSocket probes, `nc -z`): true when something listens. */
   connect(host: string, port: number): boolean;
+  /** Optional: the IP `host` resolves to from this Pod (cluster DNS: Services, Pod hostnames), or undefined. `nslookup` uses it. */
+  resolve?(host: string): string | undefined;
 }
 
 /** Everything a container process can see of its world. */

@@ -119,3 +119,20 @@ test('a while loop ends with the status of its last body run; break 2 leaves bot
   const r = await sh('echo a | while read l; do echo got $l; done; echo $?; for i in 1 2; do for j in a b; do echo $i$j; break 2; done; done');
   assert.equal(r.stdout, 'got a\n0\n1a\n');
 });
+
+test("the init-container wait loop: `until nslookup myservice` retries every 2 s until the name resolves", async () => {
+  const clock = new VirtualClock();
+  const runtime = createContainerRuntime();
+  const names = new Map<string, string>();
+  const network = { ...new FakeCluster().pod(), resolve: (host: string) => names.get(host) };
+  let out = '';
+  const proc = runtime.start(makeContext({ image: 'busybox:1.28', clock, network }), ['sh', '-c', 'until nslookup myservice > /dev/null; do echo waiting for myservice; sleep 2; done'], undefined, {
+    stdout: (t) => (out += t),
+    stderr: () => {},
+  });
+  clock.advance(5000);
+  assert.equal(out, 'waiting for myservice\n'.repeat(3));
+  names.set('myservice', '10.96.0.42');
+  clock.advance(2000);
+  assert.deepEqual(await proc.exited, { code: 0 });
+});

@@ -23,6 +23,7 @@ import { awk } from './awk.js';
 import { basename, dirname, which, xargs } from './path-tools.js';
 import { kill } from './kill.js';
 import { ip } from './ip.js';
+import { nslookup } from './nslookup.js';
 
 const CORE: Record<string, Program> = {
   cat, date, echo, env, printenv, cp, mkdir, mv, rm, touch, hostname, id, pwd, uname, whoami, ls, printf, sleep,
@@ -30,7 +31,7 @@ const CORE: Record<string, Program> = {
   sort, uniq, tr, cut, tee, seq, sed, awk, basename, dirname, which, xargs, kill,
 };
 
-const BUSYBOX: Record<string, Program> = { ...CORE, ps, wget, nc, ip };
+const BUSYBOX: Record<string, Program> = { ...CORE, ps, wget, nc, ip, nslookup };
 
 const BY_FLAVOUR: Record<OsFlavour, Record<string, Program>> = {
   busybox: BUSYBOX,

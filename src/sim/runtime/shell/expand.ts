@@ -23,6 +23,8 @@ export class ExpansionError extends Error {}
 interface Piece {
   text: string;
   literal: boolean;
+  /** Starts a new field ("$@" gives one field per argument). */
+  newField?: boolean;
 }
 
 function* expandPart(part: WordPart, scope: ExpansionScope): Task<Piece[]> {
@@ -45,10 +47,7 @@ function* expandPart(part: WordPart, scope: ExpansionScope): Task<Piece[]> {
     case 'param': {
       if ((part.name === '@' || part.name === '*') && !part.op) {
         const args = scope.positional();
-        if (part.quoted && part.name === '@') {
-          // "$@": one field per argument, joined back by the caller's field logic via a marker
-          return args.map((a, i) => ({ text: a, literal: true, ...(i > 0 ? { split: true } : {}) })) as Piece[];
-        }
+        if (part.quoted && part.name === '@') return args.map((a, i) => ({ text: a, literal: true, newField: i > 0 }));
         return [{ text: args.join(' '), literal: part.quoted }];
       }
       const value = scope.lookup(part.name);
@@ -153,7 +152,7 @@ export function* expandWord(word: Word, scope: ExpansionScope): Task<string[]> {
   for (const [index, part] of word.parts.entries()) {
     const pieces = yield* expandPart(part, scope);
     for (const piece of pieces) {
-      if ((piece as Piece & { split?: boolean }).split) flush();
+      if (piece.newField) flush();
       let text = piece.text;
       if (index === 0 && part.kind === 'text' && !part.quoted) text = expandTilde(text, scope);
       if (piece.literal || part.kind === 'text') {
@@ -172,9 +171,6 @@ export function* expandWord(word: Word, scope: ExpansionScope): Task<string[]> {
           if (/[*?[]/.test(chunk)) glob = true;
         }
       }
-    }
-    if (pieces.length === 0 && part.kind === 'param' && part.quoted) {
-      // "$@" with no arguments gives no field at all
     }
   }
   flush();
