@@ -118,6 +118,30 @@ export class LogFollower {
     this.streams.clear();
   }
 
+  /** How many kept lines belong to one container (or all). */
+  count(container: string | undefined): number {
+    if (container === undefined) return this.ring.size;
+    let n = 0;
+    for (let i = 0; i < this.ring.size; i++) if (this.ring.at(i).container === container) n++;
+    return n;
+  }
+
+  /** The newest `count` lines of a container (or all) after skipping the newest `skip`, oldest first; no copy of the rest. */
+  tail(container: string | undefined, skip: number, count: number): LogEntry[] {
+    const out: LogEntry[] = [];
+    let skipped = 0;
+    for (let i = this.ring.size - 1; i >= 0 && out.length < count; i--) {
+      const e = this.ring.at(i);
+      if (container !== undefined && e.container !== container) continue;
+      if (skipped < skip) {
+        skipped++;
+        continue;
+      }
+      out.push(e);
+    }
+    return out.reverse();
+  }
+
   /** Lines of one container (or all), oldest first. */
   entries(container: string | undefined): LogEntry[] {
     const out: LogEntry[] = [];

@@ -55,26 +55,23 @@ export function buildLogsView(args: {
   const filter = ui.filters.logs;
   const container = mode.container !== undefined && args.containers.includes(mode.container) ? mode.container : undefined;
   const prefix = container === undefined && args.containers.length > 1;
-  const entries = follower.entries(container);
-  // Without a filter only the lines that can be on screen are formatted; with one, every kept line is
-  // searched (the ring is bounded, so this is bounded too).
+  // Without a filter only the lines that can be on screen are read and formatted; with one, every kept
+  // line is searched (the ring is bounded, so this is bounded too).
   let texts: string[];
   let available: number;
   let end: number;
   if (filter) {
     const lowerFilter = filter.toLowerCase();
     texts = [];
-    for (const e of entries) {
+    for (const e of follower.entries(container)) {
       const t = logLineText(e, { prefix, timestamps: mode.timestamps });
       if (t.toLowerCase().includes(lowerFilter)) texts.push(t);
     }
     available = texts.length;
     end = Math.max(0, available - mode.scrollBack);
   } else {
-    available = entries.length;
-    const last = Math.max(0, available - mode.scrollBack);
-    const first = Math.max(0, last - page);
-    texts = entries.slice(first, last).map((e) => logLineText(e, { prefix, timestamps: mode.timestamps }));
+    available = follower.count(container);
+    texts = follower.tail(container, mode.scrollBack, page).map((e) => logLineText(e, { prefix, timestamps: mode.timestamps }));
     end = texts.length;
   }
   // Walk back from the last line shown until the pane is full (wrapped lines take several rows).
