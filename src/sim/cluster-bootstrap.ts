@@ -141,7 +141,7 @@ export function buildDefaultServiceAccount(namespace: string): KubeObject {
 const CRITICAL = { priorityClassName: 'system-node-critical', priority: 2000001000 };
 const CLUSTER_CRITICAL = { priorityClassName: 'system-cluster-critical', priority: 2000000000 };
 
-function staticPod(component: string, image: string, command: string[], nodeIP: string): Pod {
+function staticPod(component: string, image: string, nodeIP: string): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -157,7 +157,7 @@ function staticPod(component: string, image: string, command: string[], nodeIP: 
       ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: CONTROL_PLANE_NODE, uid: '', controller: true }],
     },
     spec: {
-      containers: [{ name: component, image, imagePullPolicy: 'IfNotPresent', command }],
+      containers: [{ name: component, image, imagePullPolicy: 'IfNotPresent' }],
       hostNetwork: true,
       nodeName: CONTROL_PLANE_NODE,
       tolerations: [{ operator: 'Exists', effect: 'NoExecute' }],
@@ -204,7 +204,6 @@ function corednsPod(random: SeededRandom, rsHash: string): Pod {
           name: 'coredns',
           image: SYSTEM_IMAGES.coredns,
           imagePullPolicy: 'IfNotPresent',
-          args: ['-conf', '/etc/coredns/Corefile'],
           ports: [
             { containerPort: 53, name: 'dns', protocol: 'UDP' },
             { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
@@ -228,10 +227,10 @@ function corednsPod(random: SeededRandom, rsHash: string): Pod {
 export function buildSystemPods(nodes: number, random: SeededRandom): Pod[] {
   const cpIP = nodeInternalIP(0);
   const pods: Pod[] = [
-    staticPod('etcd', SYSTEM_IMAGES.etcd, ['etcd', `--advertise-client-urls=https://${cpIP}:2379`, '--data-dir=/var/lib/etcd'], cpIP),
-    staticPod('kube-apiserver', SYSTEM_IMAGES.apiserver, ['kube-apiserver', `--advertise-address=${cpIP}`, '--service-cluster-ip-range=10.96.0.0/16'], cpIP),
-    staticPod('kube-controller-manager', SYSTEM_IMAGES.controllerManager, ['kube-controller-manager', '--allocate-node-cidrs=true', '--cluster-cidr=10.244.0.0/16'], cpIP),
-    staticPod('kube-scheduler', SYSTEM_IMAGES.scheduler, ['kube-scheduler', '--leader-elect=true'], cpIP),
+    staticPod('etcd', SYSTEM_IMAGES.etcd, cpIP),
+    staticPod('kube-apiserver', SYSTEM_IMAGES.apiserver, cpIP),
+    staticPod('kube-controller-manager', SYSTEM_IMAGES.controllerManager, cpIP),
+    staticPod('kube-scheduler', SYSTEM_IMAGES.scheduler, cpIP),
   ];
   const rsHash = random.nameSuffix(10);
   pods.push(corednsPod(random, rsHash), corednsPod(random, rsHash));

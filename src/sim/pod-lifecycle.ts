@@ -199,6 +199,8 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     condition(prev, containersReady, now),
   ];
   if (prev) for (const c of prev) if (!OWN_CONDITIONS.has(c.type)) conditions.push(c);
+  // A Pod bound by spec.nodeName (or a static Pod) never met the scheduler: the kubelet reports it scheduled.
+  if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
 
   const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: [{ ip: input.hostIP }] };
   if (input.podIP) {

@@ -3,10 +3,13 @@ import assert from 'node:assert/strict';
 import { podStatusReason } from '../../src/kube/print/pod-columns.js';
 import type { Node, Pod } from '../../src/kube/types.js';
 import { nodePodCIDR } from '../../src/sim/cluster-bootstrap.js';
+import { VirtualClock } from '../../src/sim/clock.js';
+import { createSimulatedCluster } from '../../src/sim/simulated-cluster.js';
 import { makeCluster } from './helpers.js';
 
 test('a fresh cluster looks like kind: namespaces, a tainted control plane, two workers, and kube-system Running', async () => {
-  const { cluster } = makeCluster();
+  // The default runtime, so the system images' behaviour is the real catalog's.
+  const cluster = createSimulatedCluster({ clock: new VirtualClock() });
   const namespaces = (await cluster.list('Namespace')).items.map((n) => `${n.metadata.name} ${n.status.phase}`);
   assert.deepEqual(namespaces, ['default Active', 'kube-node-lease Active', 'kube-public Active', 'kube-system Active']);
   const sa = await cluster.get({ kind: 'ServiceAccount', namespace: 'kube-public', name: 'default' });
