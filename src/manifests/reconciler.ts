@@ -94,6 +94,11 @@ export class Reconciler {
   /** Deletions we made ourselves (prune, recreate): their DELETED events are not drift. */
   private readonly selfDeleting = new Set<string>();
   private readonly recreating = new Set<string>();
+  /**
+   * Objects the folder itself created. One that existed before the folder declared it (created with kubectl)
+   * is updated like kubectl apply would, but never pruned: removing it from the folder just lets go of it.
+   */
+  private readonly createdHere = new Set<string>();
   private readonly waitingForNamespace = new Map<string, Set<string>>();
   private readonly watches = new Map<string, Unsubscribe>();
   private served = new Map<string, ServedKind>();
@@ -347,6 +352,7 @@ export class Reconciler {
       fs.owned.set(key, ref);
       fs.lastSent.set(key, json);
       this.drifted.delete(key);
+      if (result.outcome === 'created') this.createdHere.add(key);
       this.applied.set(key, {
         file: fs.id,
         desired,
@@ -410,7 +416,9 @@ export class Reconciler {
       if (isApiError(e) && e.code === 404) return;
       throw e;
     }
-    if (!mayPrune(live, fs.id)) return; // kubectl took it over, or a protected namespace: never ours to delete
+    // kubectl created it or took it over, or a protected namespace: never ours to delete.
+    if (!this.createdHere.has(key) || !mayPrune(live, fs.id)) return;
+    this.createdHere.delete(key);
     // No drift record is left for it, so its DELETED event passes unnoticed.
     try {
       await this.source.delete(ref);

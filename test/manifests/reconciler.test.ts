@@ -179,6 +179,16 @@ test('an object changed or deleted behind the folder\'s back is drifted, and re-
   assert.equal(rec.status.problems().length, 0);
 });
 
+test('an object kubectl created before the folder declared it is updated by the folder but never pruned', async () => {
+  const { save, names, cluster, outcomes } = setup();
+  await cluster.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kubectl-made', namespace: 'default' }, spec: { containers: [{ name: 'main', image: 'nginx' }] } });
+  await save('a.yaml', pod('kubectl-made', 'nginx:2'));
+  assert.equal(outcomes().at(-1), 'kubectl-made configured');
+  await save('a.yaml', '');
+  await new Promise((r) => setTimeout(r, 50));
+  assert.deepEqual(names(), ['Pod/default/kubectl-made']);
+});
+
 test('pruning spares kube-system and objects that kubectl took over', async () => {
   const { save, names, cluster } = setup();
   await save('a.yaml', pod('mine'));
