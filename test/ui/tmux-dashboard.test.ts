@@ -133,6 +133,40 @@ async function walkThrough(cols: number, rows: number): Promise<void> {
   }
 }
 
+/** The kubesim process under the pane's shell. */
+function dashboardPid(term: Terminal): number {
+  const shell = term.tmux('list-panes', '-t', 'e2e', '-F', '#{pane_pid}').trim();
+  const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+  return Number(child);
+}
+
+async function restoredAfter(signal: NodeJS.Signals): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubesim-e2e-'));
+  copyFileSync(join(root, 'demo-manifests', 'simple-pod.yaml'), join(dir, 'simple-pod.yaml'));
+  const term = new Terminal(100, 30);
+  try {
+    await term.waitFor(has(PROMPT_SEEN), 'the shell prompt', 10_000);
+    term.type(`cd ${root} && CI=false node bin/kubesim.js ${dir} --speed 50 --no-api; echo "exit status $?"`);
+    term.keys('Enter');
+    await term.waitFor((x) => /simple-echo\s+\d\/2/.test(x), 'the dashboard');
+    process.kill(dashboardPid(term), signal);
+    const s = await term.waitFor((x) => x.split(PROMPT_SEEN).length === 3 && !x.includes('Nodes'), `the prompt back after ${signal}`, 30_000);
+    assert.match(s, /exit status \d+/);
+    // Cooked mode again: what is typed is echoed and runs.
+    term.type('echo typed-after');
+    term.keys('Enter');
+    await term.waitFor((x) => /^typed-after$/m.test(x), 'the terminal in cooked mode', 10_000);
+  } finally {
+    term.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('SIGTERM and SIGHUP leave the alternate screen and give the terminal back', { skip, timeout: 240_000 }, async () => {
+  await restoredAfter('SIGTERM');
+  await restoredAfter('SIGHUP');
+});
+
 test('in tmux at 100×30: Running, keys, logs, shell, a save followed, an error with its line, quit restores the screen', { skip, timeout: 240_000 }, async () => {
   await walkThrough(100, 30);
 });
