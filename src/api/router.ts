@@ -4,6 +4,7 @@ import { ApiError, badRequest } from '../kube/api-error.js';
 import type { ClusterSource } from '../kube/cluster-source.js';
 import type { KindInfo } from '../kube/kinds.js';
 import { parseApiPath, type ApiPath, type ResourcePath } from './api-paths.js';
+import { answerAccessReview, isAccessReview } from './access-reviews.js';
 import { aggregatedDiscovery, apiGroup, coreVersions, groupList, resourceList } from './discovery.js';
 import { sendJson, sendStatus } from './http-responses.js';
 import { streamLogs } from './log-stream.js';
@@ -11,6 +12,7 @@ import { acceptsJson, discoveryShape, parseAccept, type MediaRange } from './med
 import { openapiV3Document, openapiV3Root } from './openapi.js';
 import { isTrue } from './query-options.js';
 import type { ResourceRequest } from './request-context.js';
+import { readBody } from './request-body.js';
 import { getObject, listObjects } from './resource-reads.js';
 import { createObject, deleteCollection, deleteObject, evictPod, patchObject, updateObject } from './resource-writes.js';
 import { ServedKinds } from './served-kinds.js';
@@ -99,6 +101,10 @@ export class ApiRouter {
         return allow(r.info, 'list', () => listObjects(r));
       }
       if (method === 'POST') {
+        if (isAccessReview(r.info.group, r.info.resource)) {
+          await readBody(r.req);
+          return answerAccessReview(r.info.group, r.info.version, r.info.resource, r.res);
+        }
         if (r.info.namespaced && namespace === undefined) throw methodNotAllowed();
         return allow(r.info, 'create', () => createObject(r));
       }

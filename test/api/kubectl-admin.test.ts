@@ -125,4 +125,5 @@ test('kubectl api-resources lists the served kinds with short names', async () =
   assert.match(out, /^pods\s+po\s+v1\s+true\s+Pod$/m);
   assert.match(out, /^nodes\s+no\s+v1\s+false\s+Node$/m);
   assert.match(await ok('version'), /^Server Version: v1\.32\.\d+$/m);
+  assert.equal(await ok('auth', 'can-i', 'create', 'pods'), 'yes\n');
 });
