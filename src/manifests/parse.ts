@@ -2,7 +2,7 @@
 // every field), plus the problems kubectl would report before anything reaches the API server: YAML errors,
 // documents that are not Kubernetes objects. One bad document never stops the others in the same file.
 
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
 import type { KubeObject } from '../kube/types.js';
 import { lookupPosition, recordPositions, subTable, type LineCol, type PositionTable } from './positions.js';
 
@@ -38,8 +38,19 @@ export interface ParsedManifest {
   incomplete: boolean;
 }
 
-/** YAML 1.1 like kubectl's go-yaml (`yes` is a boolean, `0777` octal); the default alias limit stops billion laughs. */
-const YAML_OPTIONS = { uniqueKeys: true, version: '1.1', prettyErrors: true, merge: true } as const;
+/**
+ * go-yaml v2 (under kubectl) resolves plain scalars mostly as YAML 1.1 (`yes` is a boolean, `0777` octal), but
+ * keeps timestamps as strings when decoding into JSON and knows no base-60 numbers: `date: 2024-01-01` stays
+ * "2024-01-01" and `at: 12:30` stays "12:30".
+ */
+function kubectlTags(tags: Tags): Tags {
+  return tags.filter((t) => {
+    const tag = t as { tag?: string; format?: string };
+    return tag.tag !== 'tag:yaml.org,2002:timestamp' && tag.format !== 'TIME';
+  });
+}
+
+const YAML_OPTIONS = { uniqueKeys: true, version: '1.1', prettyErrors: true, merge: true, customTags: kubectlTags } as const;
 const MAX_ALIAS_COUNT = 100;
 /**
  * Parsing a megabyte of aliases takes the yaml package seconds before its own alias limit can act, so a file

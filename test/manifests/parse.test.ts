@@ -125,10 +125,10 @@ test('documents that are not Kubernetes objects are reported the way kubectl doe
   assert.match(noVersion.issues[0]!.message, /Object 'apiVersion' is missing/);
 });
 
-test('YAML 1.1 scalars read as kubectl reads them (yes is a boolean, 0777 octal)', () => {
-  const parsed = parseManifest('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx: yes\nmode: 0777\n', 'a.yaml');
-  assert.equal(parsed.objects[0]!.object.x, true);
-  assert.equal(parsed.objects[0]!.object.mode, 511);
+test('plain scalars read as kubectl reads them: yes is a boolean, 0777 octal, dates and 12:30 stay strings', () => {
+  const parsed = parseManifest('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\nx: yes\nmode: 0777\nday: 2024-01-01\nat: 12:30\n', 'a.yaml');
+  const o = parsed.objects[0]!.object;
+  assert.deepEqual([o.x, o.mode, o.day, o.at], [true, 511, '2024-01-01', '12:30']);
 });
 
 test('binary, non-UTF-8 and over-5-MiB files are refused with a message', async () => {
