@@ -64,7 +64,8 @@ export class ProblemFeed {
     if (this.outcomes.length > KEPT_OUTCOMES) this.outcomes.shift();
   }
 
-  items(cache: ClusterCache): ProblemItem[] {
+  /** Errors, then warnings (the namespace in view first, newest first), then apply outcomes. */
+  items(cache: ClusterCache, namespace?: string): ProblemItem[] {
     const out: ProblemItem[] = [];
     for (const p of this.status?.problems() ?? []) {
       out.push({ severity: 'error', text: `${p.file}:${p.line}:${p.col} ${p.message}`, at: p.since });
@@ -83,7 +84,8 @@ export class ProblemFeed {
       }
       latest.set(`${o.kind}/${o.namespace ?? ''}/${o.name}/${e.reason}`, e);
     }
-    const warnings = [...latest.values()].sort((a, b) => eventTime(b) - eventTime(a));
+    const inView = (e: KubeEvent) => (namespace === undefined || (e.involvedObject.namespace ?? '') === namespace ? 0 : 1);
+    const warnings = [...latest.values()].sort((a, b) => inView(a) - inView(b) || eventTime(b) - eventTime(a));
     for (const e of warnings) {
       const o = e.involvedObject;
       const who = o.kind === 'Pod' ? `${o.namespace}/${o.name}` : `${o.kind.toLowerCase()}/${o.name}`;

@@ -49,7 +49,7 @@ export function buildScreen(model: DashboardModel): Screen {
     cols,
     painter,
   );
-  const problemItems = model.problems.items(cache);
+  const problemItems = model.problems.items(cache, ui.namespace);
   const podsInView = cache.podKeys({ namespace: ui.namespace, node: ui.nodeFilter, text: ui.filters.pods }).length;
   const layout = computeLayout(cols, rows, { nodes: nodes.length, problems: problemItems.length, headerHeight: header.length, pods: Math.max(podsInView, 5) });
   memory.bodyHeight = layout.body.height;
