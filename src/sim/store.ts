@@ -62,7 +62,7 @@ export class ObjectStore {
   private delivering = false;
 
   constructor(private readonly options: StoreOptions) {
-    this.historyLimit = options.historyLimit ?? 20_000;
+    this.historyLimit = options.historyLimit ?? 10_000;
   }
 
   resourceVersion(): string {
