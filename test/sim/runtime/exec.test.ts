@@ -205,3 +205,15 @@ test('hostname -i prints the Pod IP; ip addr shows it on eth0', async () => {
   await runtime.exec(nginx, ['ip', 'a'], { tty: false, stdout: (t) => (out += t), stderr: () => {} }).exited;
   assert.match(out, /inet 10\.244\.1\.5\/24 brd 10\.244\.1\.255 scope global eth0/);
 });
+
+test('Ctrl-D ends the input of a command reading the terminal, and the shell reads on', () => {
+  const { runtime, nginx } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.type('cat\r');
+  t.type('hi\r');
+  assert.equal(t.screen, '/ # cat\r\nhi\r\nhi\r\n');
+  t.type('\x04');
+  t.type('echo back\r');
+  assert.equal(t.screen, '/ # cat\r\nhi\r\nhi\r\n/ # echo back\r\nback\r\n/ # ');
+  assert.equal(t.code, undefined);
+});

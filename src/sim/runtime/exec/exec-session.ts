@@ -20,7 +20,9 @@ export function startExec(container: RunningContainer, program: Program, argv: s
 
   let resolve!: (code: number) => void;
   const exited = new Promise<number>((r) => (resolve = r));
+  let finished = false;
   const onDone = (outcome: TaskOutcome<number>) => {
+    finished = true;
     container.disown(runner);
     if ('value' in outcome) resolve(outcome.value & 255);
     else if ('killed' in outcome) resolve(137);
@@ -46,7 +48,12 @@ export function startExec(container: RunningContainer, program: Program, argv: s
 
   return {
     exited,
-    write: (data) => (io.tty ? discipline.input(data) : stdin.push(data)),
+    // after the process ends nothing reads or echoes what is typed
+    write: (data) => {
+      if (finished) return;
+      if (io.tty) discipline.input(data);
+      else stdin.push(data);
+    },
     closeStdin: () => stdin.end(),
     resize: (width) => {
       if (io.tty && width > 0) proc.columns = width;

@@ -57,10 +57,18 @@ export class StreamInput implements Input {
     this.onData();
   }
 
+  /**
+   * End of input. On a terminal (Ctrl-D) it is an event, not a state: the read it ends sees EOF, and the
+   * next reader (the shell, after `cat` got its Ctrl-D) reads on. A pipe's end is final.
+   */
   end(): void {
     if (this.ended) return;
     this.ended = true;
     this.onData();
+  }
+
+  private consumeEnd(): void {
+    if (this.isTerminal) this.ended = false;
   }
 
   /** Drops what was typed but not read (Ctrl-C). */
@@ -81,7 +89,10 @@ export class StreamInput implements Input {
         return line;
       }
       if (this.ended) {
-        if (this.buffer.length === 0) return undefined;
+        if (this.buffer.length === 0) {
+          this.consumeEnd();
+          return undefined;
+        }
         const line = this.buffer;
         this.buffer = '';
         return line;
@@ -94,6 +105,7 @@ export class StreamInput implements Input {
     while (!this.ended) yield { kind: 'park' };
     const all = this.buffer;
     this.buffer = '';
+    this.consumeEnd();
     return all;
   }
 }
