@@ -16,6 +16,8 @@ export interface ApiServerOptions {
   /** Default 6443; when taken, a free port. 0: a free port. */
   port?: number;
   token?: string;
+  /** Watch bookmarks every so often (default 60 s); tests make it short. */
+  watchBookmarkIntervalMs?: number;
 }
 
 export interface ApiServer {
@@ -48,7 +50,7 @@ export async function startApiServer(source: ClusterSource, options: ApiServerOp
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? (isLoopback(host) ? undefined : generateToken());
   let address = '';
-  const router = new ApiRouter(source, () => address);
+  const router = new ApiRouter(source, () => address, options.watchBookmarkIntervalMs);
   const execs = new ExecUpgrades(source);
   const sockets = new Set<Socket | Duplex>();
 

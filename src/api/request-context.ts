@@ -14,6 +14,8 @@ export interface ResourceRequest {
   source: ClusterSource;
   info: KindInfo;
   path: ResourcePath;
+  /** How often a watch that allows bookmarks gets one (default a minute, as the API server). */
+  bookmarkIntervalMs?: number;
 }
 
 export function refFor(r: ResourceRequest, name: string): ObjectRef {

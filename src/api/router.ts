@@ -24,6 +24,7 @@ export class ApiRouter {
   constructor(
     private readonly source: ClusterSource,
     private readonly serverAddress: () => string,
+    private readonly bookmarkIntervalMs?: number,
   ) {}
 
   /** Handles the request completely; every failure becomes a Status response. Never rejects. */
@@ -49,7 +50,9 @@ export class ApiRouter {
     const kinds = ServedKinds.of(this.source);
     const info = kinds.find(path.path.group, path.path.version, path.path.resource);
     if (!info) throw unknownPath();
-    await this.resource({ req, res, query: url.searchParams, accept, source: this.source, info, path: path.path });
+    const r: ResourceRequest = { req, res, query: url.searchParams, accept, source: this.source, info, path: path.path };
+    if (this.bookmarkIntervalMs !== undefined) r.bookmarkIntervalMs = this.bookmarkIntervalMs;
+    await this.resource(r);
   }
 
   private fixedEndpoint(path: ApiPath, accept: MediaRange[], res: ServerResponse): void {

@@ -6,7 +6,7 @@ import type { WatchEvent, WatchOptions } from '../kube/cluster-source.js';
 import { apiVersionOf } from '../kube/kinds.js';
 import { responseShape } from './media-types.js';
 import { objectJson, tableRowJson } from './object-json.js';
-import { listOptions, nonNegativeInt } from './query-options.js';
+import { isTrue, listOptions, nonNegativeInt } from './query-options.js';
 import type { ResourceRequest } from './request-context.js';
 import { toApiError } from './status-errors.js';
 import { includeObjectParam, tableColumns, tableRows } from './tables.js';
@@ -20,6 +20,8 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
   const resourceVersion = r.query.get('resourceVersion');
   if (resourceVersion) options.resourceVersion = resourceVersion;
   const timeoutSeconds = nonNegativeInt(r.query, 'timeoutSeconds');
+  const bookmarks = isTrue(r.query.get('allowWatchBookmarks'));
+  let lastResourceVersion = resourceVersion ?? '';
 
   const shape = responseShape(r.accept);
   const includeObject = includeObjectParam(r.query.get('includeObject'));
@@ -61,11 +63,16 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
 
   let unsubscribe: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let bookmarkTimer: NodeJS.Timeout | undefined;
+  const stopTimers = () => {
+    if (timer) clearTimeout(timer);
+    if (bookmarkTimer) clearInterval(bookmarkTimer);
+  };
   const finish = () => {
     if (!open) return;
     flush();
     open = false;
-    if (timer) clearTimeout(timer);
+    stopTimers();
     unsubscribe?.();
     unsubscribe = undefined;
     res.end();
@@ -73,7 +80,7 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
   // Not req.on('close'): since Node 18 that fires once the request body is read, not when the client leaves.
   res.on('close', () => {
     open = false;
-    if (timer) clearTimeout(timer);
+    stopTimers();
     unsubscribe?.();
     unsubscribe = undefined;
   });
@@ -84,6 +91,7 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
       options,
       (event) => {
         try {
+          lastResourceVersion = event.object.metadata.resourceVersion ?? lastResourceVersion;
           enqueue(encode(event));
         } catch (e) {
           enqueue(JSON.stringify({ type: 'ERROR', object: toApiError(e).status }));
@@ -104,4 +112,12 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
     return;
   }
   if (timeoutSeconds !== undefined && timeoutSeconds > 0) timer = setTimeout(finish, timeoutSeconds * 1000);
+  // Like the API server, about once a minute: the resourceVersion a client may resume from.
+  if (bookmarks && !shape.table) {
+    bookmarkTimer = setInterval(() => {
+      if (!lastResourceVersion || lastResourceVersion === '0') return;
+      const object = { kind: r.info.kind, apiVersion: apiVersionOf(r.info), metadata: { resourceVersion: lastResourceVersion } };
+      enqueue(JSON.stringify({ type: 'BOOKMARK', object }));
+    }, r.bookmarkIntervalMs ?? 60_000);
+  }
 }

@@ -245,3 +245,29 @@ test('exec into an unscheduled pod says it has no host', async () => {
   const r = await rawUpgrade('/api/v1/namespaces/default/pods/pending/exec?command=sh&container=main', { Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'v5.channel.k8s.io' });
   assert.match(r, /pod pending does not have a host assigned/);
 });
+
+test('a watch that allows bookmarks gets BOOKMARK events carrying the last resourceVersion', async () => {
+  const quick = await startApiServer(cluster, { port: 0, watchBookmarkIntervalMs: 50 });
+  try {
+    const lines = await new Promise<string[]>((resolve, reject) => {
+      const req = http.get(`${quick.url}/api/v1/namespaces/default/pods?watch=true&allowWatchBookmarks=true&resourceVersion=0`, (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          const got = buffer.split('\n').filter(Boolean);
+          if (got.some((l) => l.includes('"BOOKMARK"'))) {
+            req.destroy();
+            resolve(got);
+          }
+        });
+      });
+      req.on('error', reject);
+    });
+    const events = lines.map((l) => JSON.parse(l));
+    const bookmark = events.find((e) => e.type === 'BOOKMARK');
+    assert.deepEqual(bookmark.object, { kind: 'Pod', apiVersion: 'v1', metadata: { resourceVersion: events[events.indexOf(bookmark) - 1].object.metadata.resourceVersion } });
+  } finally {
+    await quick.close();
+  }
+});
