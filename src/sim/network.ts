@@ -119,6 +119,11 @@ export class SimPodNetwork implements PodNetwork {
     return this.cluster.connect(this, host, port);
   }
 
+  resolve(host: string): string | undefined {
+    if (LOCAL_HOSTS.has(host)) return '127.0.0.1';
+    return this.cluster.resolve(host, this)?.podIP;
+  }
+
   closeAll(): void {
     this.listeners.clear();
   }

@@ -16,7 +16,7 @@ import { ContainerProbes, type ProbeKind, type ProbeTarget } from './probes.js';
 import type { SeededRandom } from './random.js';
 import type { ContainerContext, ContainerProcess, ContainerRuntime, ExecIO, ExecProcess, ProcessExit } from './runtime/types.js';
 import { isoSeconds, sameJson, type ObjectStore } from './store.js';
-import { containerFiles, checkVolumes, VolumeMountError } from './volumes.js';
+import { containerFiles, containerMounts, checkVolumes, VolumeMountError } from './volumes.js';
 import type { ImageOutcome, NodeImages } from './node-images.js';
 
 /** What a pod worker needs from its node's kubelet. */
@@ -71,6 +71,8 @@ export class PodWorker {
   private terminating = false;
   private finished = false;
   private killTimer: TimerId | undefined;
+  /** emptyDir volumes: one file map per volume, shared by the Pod's containers. */
+  private readonly emptyDirs = new Map<string, Map<string, string>>();
   private readonly crashBackoff = new Backoff();
   private readonly pullBackoff = new Backoff();
   private readonly qos: string;
@@ -315,6 +317,7 @@ export class PodWorker {
       image: s.spec.image ?? '',
       env,
       files,
+      mounts: containerMounts(this.pod, s.spec, this.emptyDirs),
       network: this.net!,
       clock: this.k.clock,
       random: () => this.k.random.next(),

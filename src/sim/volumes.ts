@@ -3,6 +3,7 @@
 // or Secret is missing fails to mount (FailedMount) and holds the Pod in ContainerCreating.
 
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
+import type { ContainerContext } from './runtime/types.js';
 import { fieldPathValue, type ConfigLookup } from './container-env.js';
 
 export class VolumeMountError extends Error {
@@ -104,4 +105,30 @@ export function containerFiles(pod: Pod, container: Container, lookup: ConfigLoo
 /** Checks every volume of the Pod can be set up (what the kubelet waits for before starting any container). */
 export function checkVolumes(pod: Pod, lookup: ConfigLookup): void {
   for (const volume of pod.spec.volumes ?? []) volumeFiles(volume, '/', pod, lookup);
+}
+
+export type ContainerMount = NonNullable<ContainerContext['mounts']>[number];
+
+/**
+ * Where the container's volumes are mounted, for the runtime's filesystem: an emptyDir is one Map shared by
+ * every container of the Pod (`emptyDirs`, kept by the pod worker); configMap, secret, downwardAPI and
+ * projected volumes are read-only, as the kubelet mounts them.
+ */
+export function containerMounts(pod: Pod, container: Container, emptyDirs: Map<string, Map<string, string>>): ContainerMount[] {
+  const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
+  const mounts: ContainerMount[] = [];
+  for (const m of container.volumeMounts ?? []) {
+    const volume = volumes.get(m.name);
+    if (!volume) continue;
+    const path = m.mountPath.replace(/\/$/, '') || '/';
+    if (volume.emptyDir) {
+      let shared = emptyDirs.get(volume.name);
+      if (!shared) emptyDirs.set(volume.name, (shared = new Map()));
+      mounts.push({ path, ...(m.readOnly ? { readOnly: true } : {}), shared });
+    } else {
+      const readOnly = m.readOnly || !!(volume.configMap || volume.secret || volume.downwardAPI || volume.projected);
+      mounts.push({ path, ...(readOnly ? { readOnly: true } : {}) });
+    }
+  }
+  return mounts;
 }

@@ -39,3 +39,33 @@ test('with the default runtime a misspelled book image gives ErrImagePull', asyn
   assert.match(podStatusReason(await getPod(cluster, 'typo')), /^(ErrImagePull|ImagePullBackOff)$/);
   await cluster.close();
 });
+
+test('an emptyDir is shared by the containers of a Pod; a configMap volume is read-only', async () => {
+  const cluster = createSimulatedCluster({ clock: new VirtualClock() });
+  await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { greeting: 'hello' } });
+  await cluster.apply({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'pair' },
+    spec: {
+      volumes: [{ name: 'scratch', emptyDir: {} }, { name: 'cfg', configMap: { name: 'cfg' } }],
+      containers: [
+        { name: 'writer', image: 'busybox:1.36', command: ['sh', '-c', 'echo shared > /data/note; sleep 3600'], volumeMounts: [{ name: 'scratch', mountPath: '/data' }] },
+        { name: 'reader', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'], volumeMounts: [{ name: 'scratch', mountPath: '/data' }, { name: 'cfg', mountPath: '/etc/cfg' }] },
+      ],
+    },
+  });
+  await cluster.advance(60_000);
+  const run = async (argv: string[]) => {
+    let out = '';
+    const s = await cluster.exec({ namespace: 'default', pod: 'pair', container: 'reader' }, argv, { tty: false, stdin: false, stdout: (d) => (out += d), stderr: (d) => (out += d) });
+    await cluster.advance(100);
+    return { code: await s.exited, out };
+  };
+  assert.deepEqual(await run(['cat', '/data/note']), { code: 0, out: 'shared\n' });
+  assert.deepEqual(await run(['cat', '/etc/cfg/greeting']), { code: 0, out: 'hello' });
+  const write = await run(['sh', '-c', 'echo x > /etc/cfg/other']);
+  assert.notEqual(write.code, 0);
+  assert.match(write.out, /Read-only file system/);
+  await cluster.close();
+});
