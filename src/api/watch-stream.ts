@@ -11,6 +11,8 @@ import type { ResourceRequest } from './request-context.js';
 import { toApiError } from './status-errors.js';
 import { includeObjectParam, tableColumns, tableRows } from './tables.js';
 
+const MAX_UNREAD_BYTES = 64 * 1024 * 1024;
+
 export function watchObjects(r: ResourceRequest, name?: string): void {
   const options: WatchOptions = listOptions(r.query, r.path.namespace);
   if (name !== undefined) {
@@ -51,6 +53,9 @@ export function watchObjects(r: ResourceRequest, name?: string): void {
     const text = pending.join('');
     pending = [];
     res.write(text);
+    // A client that stops reading is dropped, as the API server drops a watcher that falls too far
+    // behind: it lists again and resumes, instead of our memory growing without end.
+    if (res.writableLength > MAX_UNREAD_BYTES) setImmediate(finish);
   };
   const enqueue = (line: string) => {
     if (!open) return;
