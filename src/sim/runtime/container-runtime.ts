@@ -67,11 +67,16 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
   const random = options.random ?? mulberry32(options.seed ?? 0x6b756265);
   const running = new WeakMap<ContainerContext, RunningContainer>();
 
+  // thousands of containers start from a handful of images: resolve each reference once
+  const images = new Map<string, ImageDefinition>();
   function imageFor(reference: string): ImageDefinition {
+    let image = images.get(reference);
+    if (image) return image;
     const ref = parseImageReference(reference);
-    if (!ref) return genericImage(reference);
-    const resolution = catalog.resolve(ref);
-    return resolution.kind === 'image' ? resolution.image : genericImage(ref.repository);
+    const resolution = ref ? catalog.resolve(ref) : undefined;
+    image = resolution?.kind === 'image' ? resolution.image : genericImage(ref?.repository ?? reference);
+    images.set(reference, image);
+    return image;
   }
 
   return {
