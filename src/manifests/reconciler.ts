@@ -221,13 +221,32 @@ export class Reconciler {
     if (mode === 'fast' && parsed.issues.length > 0) return;
     if (mode === 'fast' && parsed.objects.length === 0 && fs.owned.size > 0) return; // an emptied file: wait
 
+    const problems: NewProblem[] = parsed.issues.map((i) => ({ file: i.file, line: i.line, col: i.col, message: i.message }));
+    const declared = new Map<string, ManifestObject>();
+    for (const mo of parsed.objects) {
+      const ref = this.refFor(mo.object);
+      // A nameless object is an error the API will name; it must not collide with another nameless one.
+      const key = ref.name ? refKey(ref) : `${refKey(ref)}#${mo.documentIndex}.${mo.itemIndex ?? 0}`;
+      const first = declared.get(key);
+      if (!first) {
+        declared.set(key, mo);
+        continue;
+      }
+      const pos = mo.positionOf('metadata.name');
+      problems.push({
+        file: fs.display,
+        ...pos,
+        fieldPath: 'metadata.name',
+        ref,
+        message: `conflict: ${kubectlName(ref)} is declared twice in ${fs.display} (line ${first.start.line} and line ${mo.start.line}); the first is applied`,
+      });
+    }
+
+    if (mode === 'fast' && problems.length > 0) return; // a duplicate mid-burst: the quiet re-read reports it
+
     const firstLook = read.hash !== fs.processedHash;
     fs.processedHash = read.hash;
     if (mode === 'settled') fs.settledHash = read.hash;
-
-    const problems: NewProblem[] = parsed.issues.map((i) => ({ file: i.file, line: i.line, col: i.col, message: i.message }));
-    const declared = new Map<string, ManifestObject>();
-    for (const mo of parsed.objects) declared.set(refKey(this.refFor(mo.object)), mo);
 
     // Anything the file declared before and no longer does waits for the settled pass (prune or release).
     const removedSome = [...fs.declared.keys(), ...fs.owned.keys()].some((k) => !declared.has(k));
@@ -255,7 +274,7 @@ export class Reconciler {
       this.status.setProblems(fs.display, [...problems, ...this.recreateProblems(fs)]);
     }
     if (mode === 'settled') {
-      const keep = new Set([...declared.keys(), ...[...fs.owned.keys()]]);
+      const keep = new Set([...[...declared.values()].map((mo) => refKey(this.refFor(mo.object))), ...fs.owned.keys()]);
       this.status.retainObjects(fs.display, keep);
     } else if (!deferred && !removedSome) {
       fs.cleanFastHash = read.hash;
@@ -329,7 +348,7 @@ export class Reconciler {
     if (!mo.object.metadata?.name && mo.object.metadata?.generateName) {
       return fail(`from ${fs.display}: cannot use generate name with apply`, 'metadata.generateName');
     }
-    const owner = this.ownership.claim(ref, fs.id);
+    const owner = ref.name ? this.ownership.claim(ref, fs.id) : fs.id;
     if (owner !== fs.id) {
       const ownerDisplay = this.display(owner);
       return fail(`conflict: ${kubectlName(ref)} is declared in both ${ownerDisplay} and ${fs.display}; ${ownerDisplay} keeps it`, 'metadata.name');

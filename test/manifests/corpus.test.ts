@@ -83,10 +83,7 @@ function objectOf(status: FileStatus | undefined, documentIndex: number, e: Expe
 const HTTP_ECHO = 'sim/runtime: hashicorp/http-echo gets the generic image, which runs `-text=…` (a flag for its entrypoint) as a command';
 
 const KNOWN_GAPS: Record<string, string> = {
-  'pods/multi-container/shared-volume.yaml#0': 'sim/runtime: an emptyDir mount is not a directory in the container (sh: can\'t create …: nonexistent directory)',
-  'pods/multi-container/startup-coordination.yaml#0': 'sim/runtime: an emptyDir mount is not a directory in the container, so the init container fails',
   'pods/share-process-namespace.yaml#0': 'sim/runtime: busybox sh with stdin and tty and no command exits instead of waiting for input',
-  'pods/two-container-pod.yaml#0': 'sim/runtime: debian cannot write into its emptyDir mount, so it exits with an error',
   'pods/pod-with-scheduling-gates.yaml#0': 'sim: schedulingGates (STATUS SchedulingGated) not simulated yet',
   'pods/pod-projected-svc-token.yaml#0': 'sim: ServiceAccount admission (serviceaccount "build-robot" not found) not there yet',
   'pods/security/seccomp/alpha/audit-pod.yaml#0': HTTP_ECHO,

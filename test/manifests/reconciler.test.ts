@@ -226,3 +226,17 @@ test('a file that stops declaring a contested object gives up its claim, even wh
   await rec.idle();
   assert.deepEqual(names(), ['Pod/default/why'], 'x is pruned, not handed to a file that no longer declares it');
 });
+
+test('an object declared twice in one file: the first is applied, the second reported; nameless objects never collide', async () => {
+  const { save, rec, cluster } = setup();
+  await save('a.yaml', `${pod('web', 'nginx:first')}---\n${pod('web', 'nginx:second')}`);
+  assert.equal(cluster.objects()[0]!.spec.containers[0].image, 'nginx:first');
+  const [dup] = rec.status.problems();
+  assert.equal(dup!.line, 13);
+  assert.match(dup!.message, /pod\/web is declared twice in m\/a\.yaml \(line 1 and line 10\); the first is applied/);
+  const nameless = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {}\n';
+  await save('b.yaml', `${nameless}---\n${nameless}`);
+  const problems = rec.status.problems().filter((p) => p.file === 'm/b.yaml');
+  assert.equal(problems.length, 2);
+  assert.ok(problems.every((p) => /name or generateName is required/.test(p.message)));
+});
