@@ -152,9 +152,7 @@ test('an image change is configured', async () => {
   assert.equal(await ok(['apply', '-f', image]), 'pod/simple-echo configured\n');
 });
 
-// A todo until the simulator's admission calls validatePodUpdate (src/sim/kube-deps.ts still stubs it):
-// it runs and reports, without failing the suite.
-test('a forbidden Pod change gets the real 422 text', { todo: 'sim admission does not validate Pod updates yet' }, async () => {
+test('a forbidden Pod change gets the real 422 text', async () => {
   const env = kubectl.file('env.yaml', SIMPLE_POD.replace('gihyodocker/nginx-proxy:latest', 'gihyodocker/nginx:latest').replace('localhost:8080', '127.0.0.1:8080'));
   const r = await kubectl.run(['apply', '-f', env]);
   assert.equal(r.code, 1);
