@@ -279,10 +279,29 @@ export class SimulatedCluster implements ClusterSource {
     const info = this.kindInfo(kind, apiVersion);
     const namespace = info.namespaced ? options.namespace : undefined;
     const matches = this.filter(options);
-    const wanted = (o: KubeObject) => (namespace === undefined || o.metadata.namespace === namespace) && (!matches || matches(o));
-    const deliver = (e: WatchEvent) => {
-      if (wanted(e.object)) onEvent({ type: e.type, object: e.object });
+    const inNamespace = (o: KubeObject) => namespace === undefined || o.metadata.namespace === namespace;
+    let deliver = (e: WatchEvent) => {
+      if (inNamespace(e.object)) onEvent({ type: e.type, object: e.object });
     };
+    if (matches) {
+      // As the API server's watch cache does: an object that starts to match arrives as ADDED, one that
+      // stops matching leaves as DELETED.
+      const matching = new Set(this.store.list(info.kind, namespace, matches).map((o) => o.metadata.uid));
+      deliver = (e: WatchEvent) => {
+        if (!inNamespace(e.object)) return;
+        const uid = e.object.metadata.uid;
+        const now = matches(e.object);
+        if (e.type === 'DELETED') {
+          if (matching.delete(uid) || now) onEvent({ type: 'DELETED', object: e.object });
+        } else if (now) {
+          const type = e.type === 'MODIFIED' && !matching.has(uid) ? 'ADDED' : e.type;
+          matching.add(uid);
+          onEvent({ type, object: e.object });
+        } else if (matching.delete(uid)) {
+          onEvent({ type: 'DELETED', object: e.object });
+        }
+      };
+    }
     const rv = options.resourceVersion;
     if (rv === undefined || rv === '' || rv === '0') {
       for (const obj of this.store.list(info.kind, namespace, matches)) onEvent({ type: 'ADDED', object: obj });
@@ -294,11 +313,15 @@ export class SimulatedCluster implements ClusterSource {
   }
 
   async create(object: KubeObject, options: WriteOptions = {}): Promise<WriteResult> {
+    return this.createAs(object, options, 'Update');
+  }
+
+  private createAs(object: KubeObject, options: WriteOptions, operation: 'Apply' | 'Update'): WriteResult {
     const { object: admitted, info, warnings } = admitCreate(object, options.fieldValidation ?? 'Strict', this.store, this.random);
     const name = admitted.metadata.name;
     if (!name) throw new ApiError('Invalid', `${info.kind} "" is invalid: metadata.name: Required value: name or generateName is required`, { kind: info.kind, causes: [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }] });
     if (this.store.get(info.kind, admitted.metadata.namespace, name)) throw alreadyExists(info.resource, name, info.group);
-    this.recordManager(admitted, options.fieldManager, 'Update');
+    this.recordManager(admitted, options.fieldManager, operation);
     if (options.dryRun) return { object: admitted, warnings };
     const stored = info.kind === 'Namespace' ? this.createNamespaceWithDefaults({ ...admitted, status: { phase: 'Active' } }) : this.store.create(admitted);
     return { object: stored, warnings };
@@ -314,9 +337,9 @@ export class SimulatedCluster implements ClusterSource {
     return this.replaceAdmitted(old, object, options);
   }
 
-  private replaceAdmitted(old: KubeObject, next: KubeObject, options: WriteOptions, subresource?: string): WriteResult {
+  private replaceAdmitted(old: KubeObject, next: KubeObject, options: WriteOptions, subresource?: string, operation: 'Apply' | 'Update' = 'Update'): WriteResult {
     const { object: admitted, warnings } = admitUpdate(old, next, options.fieldValidation ?? 'Strict', subresource);
-    this.recordManager(admitted, options.fieldManager, 'Update', old);
+    this.recordManager(admitted, options.fieldManager, operation, old, subresource);
     if (sameJson(withoutVolatile(admitted), withoutVolatile(old))) return { object: old, warnings };
     if (options.dryRun) return { object: admitted, warnings };
     return { object: this.store.replace(admitted), warnings };
@@ -328,9 +351,7 @@ export class SimulatedCluster implements ClusterSource {
       if (type === 'apply') {
         // Server-side apply creates what is missing.
         const desired = { ...(patch as KubeObject), metadata: { ...(patch as KubeObject).metadata, namespace: info.namespaced ? (ref.namespace ?? 'default') : undefined } };
-        const result = await this.create(desired, { ...options, fieldManager: undefined });
-        this.recordManager(result.object, options.fieldManager ?? 'kubectl', 'Apply');
-        return result;
+        return this.createAs(desired, { ...options, fieldManager: options.fieldManager ?? 'kubectl' }, 'Apply');
       }
       throw notFound(info.resource, ref.name, info.group);
     }
@@ -358,9 +379,8 @@ export class SimulatedCluster implements ClusterSource {
     if (rv && rv !== old.metadata.resourceVersion && type !== 'apply') {
       throw conflict(info.resource, old.metadata.name!, 'the object has been modified; please apply your changes to the latest version and try again', info.group);
     }
-    const result = this.replaceAdmitted(old, patched, options, options.subresource);
-    if (type === 'apply' && result.object !== old) this.recordManager(result.object, options.fieldManager ?? 'kubectl', 'Apply');
-    return result;
+    if (type === 'apply') return this.replaceAdmitted(old, patched, { ...options, fieldManager: options.fieldManager ?? 'kubectl' }, options.subresource, 'Apply');
+    return this.replaceAdmitted(old, patched, options, options.subresource);
   }
 
   async apply(object: KubeObject, options: WriteOptions = {}): Promise<ApplyResult> {
@@ -495,17 +515,18 @@ export class SimulatedCluster implements ClusterSource {
 
   // ---- internals ----
 
-  /** A managedFields entry per manager, as `kubectl get -o yaml --show-managed-fields` lists them. */
-  private recordManager(obj: KubeObject, manager: string | undefined, operation: 'Apply' | 'Update', old?: KubeObject): void {
+  /**
+   * A managedFields entry per manager and operation, as `kubectl get -o yaml --show-managed-fields` lists
+   * them (times and managers; the field sets themselves are not tracked).
+   */
+  private recordManager(obj: KubeObject, manager: string | undefined, operation: 'Apply' | 'Update', old?: KubeObject, subresource?: string): void {
+    const entries = (old ?? obj).metadata.managedFields ?? [];
     if (!manager) {
-      if (old?.metadata.managedFields) obj.metadata.managedFields = old.metadata.managedFields;
+      if (old) obj.metadata.managedFields = entries.length ? entries : undefined;
       return;
     }
-    const entries = (old ?? obj).metadata.managedFields ?? [];
-    const time = isoSeconds(this.clock.wallTime());
-    const others = entries.filter((e) => !(e.manager === manager && e.operation === operation));
-    const entry = { manager, operation, apiVersion: obj.apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: {} };
-    if (Object.isFrozen(obj.metadata)) return;
+    const others = entries.filter((e) => !(e.manager === manager && e.operation === operation && e.subresource === subresource));
+    const entry = { manager, operation, apiVersion: obj.apiVersion, time: isoSeconds(this.clock.wallTime()), fieldsType: 'FieldsV1', fieldsV1: {}, ...(subresource ? { subresource } : {}) };
     obj.metadata.managedFields = [...others, entry];
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { podStatusReason } from '../../src/kube/print/pod-columns.js';
+import { podReadyColumn, podStatusReason } from '../../src/kube/print/pod-columns.js';
 import { eventLines, getPod, makeCluster, simplePod } from './helpers.js';
 
 async function envOf(cluster: ReturnType<typeof makeCluster>['cluster'], pod: string, container = 'app'): Promise<Record<string, string>> {
@@ -126,5 +126,25 @@ test('init containers run in order before the app container (Init:0/2, Init:1/2,
   );
   await cluster.advance(30_000);
   assert.deepEqual(seen, ['Pending', 'Init:0/2', 'Init:1/2', 'PodInitializing', 'Running']);
+  await cluster.close();
+});
+
+test('a sidecar (init container with restartPolicy Always) starts first, keeps running and counts in READY', async () => {
+  const { cluster } = makeCluster();
+  await cluster.apply(
+    simplePod('with-sidecar', {
+      initContainers: [{ name: 'proxy', image: 'nginx:1.27', restartPolicy: 'Always' }],
+      containers: [{ name: 'app', image: 'nginx:1.27' }],
+    }),
+  );
+  await cluster.advance(30_000);
+  const pod = await getPod(cluster, 'with-sidecar');
+  assert.equal(podStatusReason(pod), 'Running');
+  assert.equal(podReadyColumn(pod), '2/2');
+  const sidecar = pod.status!.initContainerStatuses![0]!;
+  assert.ok(sidecar.state.running);
+  assert.equal(sidecar.started, true);
+  const events = await eventLines(cluster, 'with-sidecar');
+  assert.ok(events.indexOf('Started: Started container proxy') < events.indexOf('Started: Started container app'));
   await cluster.close();
 });

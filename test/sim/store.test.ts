@@ -105,3 +105,24 @@ test('Pods of one shape are validated each on their own: a bad container name in
   await assert.rejects(cluster.create(pod('Third', 'web')), { reason: 'Invalid' });
   await cluster.close();
 });
+
+test('a selector watch sees an object that starts matching as ADDED and one that stops as DELETED', async () => {
+  const { cluster } = makeCluster();
+  await cluster.create({ ...cm('z'), metadata: { name: 'z', namespace: 'default', labels: { app: 'web' } } });
+  const seen: string[] = [];
+  cluster.watch('ConfigMap', { namespace: 'default', labelSelector: 'app=web', resourceVersion: (await cluster.list('ConfigMap')).resourceVersion }, (e) => seen.push(`${e.type} ${e.object.metadata.name}`));
+  await cluster.patch({ kind: 'ConfigMap', namespace: 'default', name: 'z' }, 'merge', { metadata: { labels: { app: 'db' } } });
+  await cluster.patch({ kind: 'ConfigMap', namespace: 'default', name: 'z' }, 'merge', { metadata: { labels: { app: 'web' } } });
+  await cluster.patch({ kind: 'ConfigMap', namespace: 'default', name: 'z' }, 'merge', { data: { k: 'v' } });
+  assert.deepEqual(seen, ['DELETED z', 'ADDED z', 'MODIFIED z']);
+  await cluster.close();
+});
+
+test('managedFields record who wrote: client-side apply, then a server-side apply', async () => {
+  const { cluster } = makeCluster();
+  await cluster.apply(cm('m', { a: '1' }));
+  await cluster.patch({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'm' }, 'apply', cm('m', { a: '1', b: '2' }), { fieldManager: 'kubectl' });
+  const live = await cluster.get({ kind: 'ConfigMap', namespace: 'default', name: 'm' });
+  assert.deepEqual(live.metadata.managedFields?.map((f) => `${f.manager} ${f.operation}`), ['kubectl-client-side-apply Update', 'kubectl Apply']);
+  await cluster.close();
+});
