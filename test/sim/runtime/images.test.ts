@@ -89,3 +89,17 @@ test('the official nginx serves a ConfigMap-mounted config: a proxy to another P
   runtime.start(makeContext({ image: 'nginx', clock, network, files: { '/etc/nginx/conf.d/default.conf': conf } }), undefined, undefined, new Output(clock));
   assert.equal(network.request('localhost', 8000, { method: 'GET', path: '/api/x', headers: {} }).body, 'from backend');
 });
+
+test('kube-system images log like a kind cluster: CoreDNS banner (and /ready answers), kube-proxy klog lines, etcd JSON', () => {
+  const dns = start('registry.k8s.io/coredns/coredns:v1.11.3');
+  dns.clock.advance(1000);
+  assert.match(dns.out.stdoutText, /^\.:53\n\[INFO\] plugin\/reload: Running configuration SHA512 = [0-9a-f]+\nCoreDNS-1\.11\.3\nlinux\/amd64, go1\.21\.11, a6338e9\n$/);
+  assert.equal(dns.network.request('localhost', 8181, { method: 'GET', path: '/ready', headers: {} }).status, 200);
+  const proxy = start('registry.k8s.io/kube-proxy:v1.32.2');
+  proxy.clock.advance(3000);
+  assert.match(proxy.out.stderrText, /^I1128 21:03:00\.\d{6} {7}1 server_linux\.go:66\] "Using iptables proxy"\n/);
+  assert.match(proxy.out.stderrText, /"Version info" version="v1\.32\.2"/);
+  const etcd = start('registry.k8s.io/etcd:3.5.16-0');
+  etcd.clock.advance(3000);
+  assert.match(etcd.out.stderrText, /\{"level":"info","ts":"2026-11-28T21:03:0\d\.\d{6}Z","caller":"embed\/serve\.go:103","msg":"ready to serve client requests"\}\n$/);
+});
