@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,5 +73,25 @@ test('kubesim check demo-manifests/ passes: every demo reaches what it should, f
   assert.equal(code, 0, out);
   for (const name of ['simple-echo', 'crash-loop', 'bad-image', 'web-ready', 'with-init', 'needs-ssd', 'echo-server', 'client', 'say-hello']) {
     assert.match(out, new RegExp(`default\\s+${name}\\s.*\\sok\\n`), name);
+  }
+});
+
+test('--images FILE adds image behaviours: a private image that fails to pull, and one that exits', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'kubesim-images-'));
+  try {
+    await writeFile(join(dir, 'images.yaml'), 'images:\n- name: myorg/private\n  failPull: "pull access denied"\n- name: myorg/job\n  exitAfterSeconds: 3\n  exitCode: 0\n');
+    await mkdir(join(dir, 'm'));
+    const podYaml = (name: string, image: string, extra = '') =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n${extra}  containers:\n  - name: app\n    image: ${image}\n`;
+    await writeFile(join(dir, 'm', 'private.yaml'), podYaml('private', 'myorg/private:1'));
+    await writeFile(join(dir, 'm', 'job.yaml'), podYaml('job', 'myorg/job:1', '  restartPolicy: Never\n'));
+    let out = '';
+    const stream = { write: (s: string) => ((out += s), true), isTTY: false };
+    const code = await main(['check', '--images', join(dir, 'images.yaml'), '--timeout', '2m', join(dir, 'm')], { stdout: stream, stderr: stream });
+    assert.equal(code, 1, out);
+    assert.match(out, /default\s+job\s+Completed\s+Completed\s+0\/1\s+ok/);
+    assert.match(out, /default\s+private\s+Running, Ready\s+(ErrImagePull|ImagePullBackOff)\s+0\/1\s+FAILED/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
