@@ -43,6 +43,7 @@ export class RunningContainer implements ContainerHost {
   ) {
     this.flavour = image.flavour;
     this.fs = new ContainerFilesystem(imageFiles(image), context.files, (path) => this.procFile(path), context.mounts);
+    if (context.workingDir) this.fs.mkdir(context.workingDir, true);
     const rendered = image.renderFiles?.(this.baseEnv());
     if (rendered) for (const [path, content] of Object.entries(rendered)) this.fs.writeFile(path, content);
   }
@@ -57,7 +58,7 @@ export class RunningContainer implements ContainerHost {
   }
 
   workingDir(): string {
-    return this.image.workingDir ?? '/';
+    return this.context.workingDir ?? this.image.workingDir ?? '/';
   }
 
   findProgram(name: string): Program | undefined {

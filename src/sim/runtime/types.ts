@@ -69,6 +69,8 @@ export interface ContainerContext {
   image: string;
   /** Resolved env, in order ($(VAR) already expanded by the kubelet). */
   env: { name: string; value: string }[];
+  /** Optional: the container's `workingDir` (the runtime creates it if the image lacks it); else the image's. */
+  workingDir?: string;
   /** Files the kubelet provides: mounted volumes, /etc/hosts, /etc/resolv.conf, /etc/hostname. Absolute paths. */
   files: Map<string, string>;
   /**

@@ -221,3 +221,10 @@ test('two containers sharing an emptyDir: what debian writes, nginx serves', () 
   runtime.start(debian, ['/bin/sh'], ['-c', 'echo Hello from the debian container > /pod-data/index.html'], new Output(clock));
   assert.equal(network.request('localhost', 80, { method: 'GET', path: '/', headers: {} }).body, 'Hello from the debian container\n');
 });
+
+test("the container's workingDir is where its command starts (created when the image lacks it)", () => {
+  const { clock, cluster, runtime } = setup();
+  const out = new Output(clock);
+  runtime.start({ ...makeContext({ image: 'alpine', clock, network: cluster.pod() }), workingDir: '/app/src' }, ['sh', '-c', 'pwd; ls /app'], undefined, out);
+  assert.equal(out.stdoutText, '/app/src\nsrc\n');
+});
