@@ -9,7 +9,7 @@ process.env['NODE_ENV'] = 'production';
 import { EventEmitter } from 'node:events';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { percentile, report } from './report.js';
@@ -127,7 +127,13 @@ async function frameLatency(cols: number, rows: number, samples: number): Promis
   clearInterval(streamer);
   d.close();
   if (times.length < samples) throw new Error(`only ${times.length} of ${samples} changes reached the screen`);
+  process.stderr.write(`ui.frame_ms ${cols}x${rows}: p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms; ${loadNote()}\n`);
   return percentile(times, 99);
+}
+
+/** The machine is shared: say how busy it was, so a figure can be read against it. */
+function loadNote(): string {
+  return `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`;
 }
 
 /** Bytes a second written while nothing changes but the ages of Pods younger than two minutes. */
@@ -173,7 +179,7 @@ async function logThroughput(): Promise<number> {
     const p99 = percentile(frames, 99);
     d.close();
     const perSecond = (taken * 1000) / elapsed;
-    process.stderr.write(`ui.log_lines_per_s: offered ${rate}/s, taken ${Math.round(perSecond)}/s, frame p99 ${p99.toFixed(1)} ms over ${frames.length} frames\n`);
+    process.stderr.write(`ui.log_lines_per_s: offered ${rate}/s, taken ${Math.round(perSecond)}/s, frame p99 ${p99.toFixed(1)} ms over ${frames.length} frames; ${loadNote()}\n`);
     if (p99 <= 33 && taken >= sent * 0.95) best = Math.max(best, perSecond);
     else break;
   }
@@ -216,6 +222,7 @@ async function saveToFrame(samples: number): Promise<number> {
   await cluster.close();
   rmSync(dir, { recursive: true, force: true });
   if (times.length < samples) throw new Error(`only ${times.length} of ${samples} saves reached the screen`);
+  process.stderr.write(`ui.save_to_frame: p50 ${percentile(times, 50).toFixed(1)} ms; ${loadNote()}\n`);
   return percentile(times, 99);
 }
 
