@@ -217,3 +217,16 @@ test('Ctrl-D ends the input of a command reading the terminal, and the shell rea
   assert.equal(t.screen, '/ # cat\r\nhi\r\nhi\r\n/ # echo back\r\nback\r\n/ # ');
   assert.equal(t.code, undefined);
 });
+
+test('curl from the echo container: the body on stdout, the progress meter on stderr (stdout is no terminal); -s hides it', async () => {
+  const { runtime, echoContext } = bookPod();
+  let out = '';
+  let err = '';
+  const io = { tty: false, stdout: (t: string) => (out += t), stderr: (t: string) => (err += t) };
+  assert.equal(await runtime.exec(echoContext, ['curl', 'localhost:8080'], io).exited, 0);
+  assert.equal(out, 'Hello Docker!!');
+  assert.match(err, /^ {2}% Total {4}% Received % Xferd {2}Average Speed/);
+  err = '';
+  assert.equal(await runtime.exec(echoContext, ['curl', '-s', 'localhost:8080'], io).exited, 0);
+  assert.equal(err, '');
+});

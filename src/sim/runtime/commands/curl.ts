@@ -68,6 +68,15 @@ export const curl: Program = function* (proc, argv) {
       out += '\r\n';
     }
     if (!head) out += response.body;
+    // curl shows its progress meter on stderr when its output is not a terminal
+    if (!silent && (proc.columns === undefined || output)) {
+      const n = String(Buffer.byteLength(out)).padStart(5);
+      proc.stderr(
+        '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
+          '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+          `100 ${n}  100 ${n}    0     0   ${n}      0 --:--:-- --:--:-- --:--:-- ${n}\n`,
+      );
+    }
     if (output) {
       const problem = proc.host.fs.writeFile(resolvePath(proc.cwd, output), out);
       if (problem) return error(23, `Failure writing output to destination`);
