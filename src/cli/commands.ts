@@ -1,6 +1,7 @@
 // What `kubesim [DIR]`, `kubesim serve [DIR]` and `kubesim check DIR` do: wire the simulated cluster, the
 // folder reconciler and watcher, the API server for kubectl, and the dashboard or the headless printer.
 
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startApiServer, writeKubeconfig, type ApiServer } from '../api/index.js';
 import type { ContainerRuntime } from '../sim/runtime/types.js';
@@ -31,6 +32,16 @@ const REAL_TIME: RealTime = {
 };
 
 const DEFAULT_API_PORT = 6443;
+
+/** --kubeconfig may name a new file or one kubesim wrote before, never someone's own kubeconfig. */
+async function mayWriteKubeconfig(path: string): Promise<boolean> {
+  try {
+    const text = await readFile(path, 'utf8');
+    return /current-context: kubesim\b/.test(text);
+  } catch {
+    return true;
+  }
+}
 
 function signalled(): Promise<void> {
   return new Promise((resolve) => {
@@ -65,6 +76,10 @@ export function cliActions(deps: CliDeps = {}): CliActions {
         say(refusal);
         return undefined;
       }
+    }
+    if (options.api && options.kubeconfig && !(await mayWriteKubeconfig(options.kubeconfig))) {
+      say(`refusing to overwrite ${options.kubeconfig}: it is not a kubeconfig kubesim wrote (name a new file)`);
+      return undefined;
     }
     const clock = new ScaledClock(REAL_TIME, options.speed);
     const cluster = await createCluster(

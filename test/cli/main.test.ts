@@ -106,3 +106,19 @@ test('kubesim serve DIR starts the API and the reconciler, printing applies but 
     await rm(kubeconfig, { force: true });
   }
 });
+
+test('--kubeconfig never overwrites a kubeconfig kubesim did not write', async () => {
+  const path = join(tmpdir(), `kubesim-foreign-${process.pid}.kubeconfig`);
+  await writeFile(path, 'apiVersion: v1\nkind: Config\ncurrent-context: prod\n');
+  const dir = await mkdtemp(join(tmpdir(), 'kubesim-empty-'));
+  try {
+    const err = capture();
+    const code = await main(['--headless', '--api-port', '0', '--kubeconfig', path, dir], { stderr: err.stream, stdout: capture().stream });
+    assert.equal(code, 1);
+    assert.match(err.text(), /refusing to overwrite .*it is not a kubeconfig kubesim wrote/);
+    assert.match(await readFile(path, 'utf8'), /current-context: prod/);
+  } finally {
+    await rm(path, { force: true });
+    await rm(dir, { recursive: true, force: true });
+  }
+});
