@@ -152,8 +152,26 @@ export class Reconciler {
   load(files: { id: string; read: ReadResult }[]): Promise<void> {
     const sorted = [...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return this.enqueue(async () => {
+      // Namespaces declared anywhere in the folder go first, so the objects in them find them.
+      for (const f of sorted) if (f.read.kind === 'text') await this.applyNamespacesOf(f.id, f.read.text);
       for (const f of sorted) await this.pass(f.id, f.read, 'settled', false, performance.now());
     });
+  }
+
+  /** Namespaces applied ahead of the first load; their files' passes do not report them a second time. */
+  private readonly namespacesFirst = new Set<string>();
+
+  private async applyNamespacesOf(id: string, text: string): Promise<void> {
+    if (!/\bNamespace\b/.test(text)) return;
+    const fs = this.fileState(id);
+    const parsed = parseManifest(text, fs.display);
+    if (parsed.issues.length > 0) return; // the file's own pass reports them
+    for (const mo of parsed.objects) {
+      if (mo.object.kind !== 'Namespace' || mo.object.apiVersion !== 'v1' || !mo.object.metadata?.name) continue;
+      const key = refKey(this.refFor(mo.object));
+      // Problems found here are found again, and reported, by the file's pass.
+      if (await this.applyObject(fs, key, mo, 'settled', true, [])) this.namespacesFirst.add(key);
+    }
   }
 
   /** A file's content as just read after an event. `seenAt` is performance.now() when the event arrived. */
@@ -363,7 +381,7 @@ export class Reconciler {
 
     if (fs.lastSent.get(key) === json && !this.drifted.has(key)) {
       fs.owned.set(key, ref);
-      if (firstLook) report(served.simulated ? 'unchanged' : 'not-simulated', served.simulated ? undefined : 'unchanged');
+      if (firstLook && !this.namespacesFirst.delete(key)) report(served.simulated ? 'unchanged' : 'not-simulated', served.simulated ? undefined : 'unchanged');
       return true;
     }
     try {

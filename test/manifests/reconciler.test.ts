@@ -240,3 +240,16 @@ test('an object declared twice in one file: the first is applied, the second rep
   assert.equal(problems.length, 2);
   assert.ok(problems.every((p) => /name or generateName is required/.test(p.message)));
 });
+
+test('on the first load, Namespaces declared anywhere in the folder are applied first: no not-found errors', async () => {
+  const { rec, cluster, events, outcomes } = setup();
+  const inTeam = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: team\n';
+  const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n';
+  await rec.load([
+    { id: 'a.yaml', read: read(inTeam) },
+    { id: 'z/ns.yaml', read: read(ns) },
+  ]);
+  assert.deepEqual(events.filter((e) => e.type === 'problem'), []);
+  assert.deepEqual(outcomes().sort(), ['cfg created', 'team created']);
+  assert.equal(cluster.objects().length, 2);
+});
