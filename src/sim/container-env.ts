@@ -30,6 +30,8 @@ const KUBERNETES_SERVICE_ENV: [string, string][] = [
   ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
 ];
 
+const KUBERNETES_SERVICE_ENTRIES = KUBERNETES_SERVICE_ENV.map(([name, value]) => Object.freeze({ name, value }));
+
 /** `$(VAR)` → its value when defined; `$$(VAR)` → the literal `$(VAR)`; an undefined reference stays as written. */
 export function expandVars(input: string, vars: ReadonlyMap<string, string>): string {
   return input.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) => {
@@ -137,9 +139,11 @@ export function resolveContainerEnv(pod: Pod, container: Container, lookup: Conf
       vars.set(env.name, resourceFieldValue(pod, container, from.resourceFieldRef, node));
     }
   }
-  // The `kubernetes` Service's variables come regardless of enableServiceLinks.
-  for (const [k, v] of KUBERNETES_SERVICE_ENV) if (!vars.has(k)) vars.set(k, v);
-  return [...vars].map(([name, value]) => ({ name, value }));
+  const out: { name: string; value: string }[] = [];
+  for (const [name, value] of vars) out.push({ name, value });
+  // The `kubernetes` Service's variables come regardless of enableServiceLinks (shared, never mutated).
+  for (const entry of KUBERNETES_SERVICE_ENTRIES) if (!vars.has(entry.name)) out.push(entry);
+  return out;
 }
 
 /** command/args with `$(VAR)` expanded against the container's env. */

@@ -73,8 +73,9 @@ export class PodWorker {
   private killTimer: TimerId | undefined;
   /** emptyDir volumes: one file map per volume, shared by the Pod's containers. */
   private readonly emptyDirs = new Map<string, Map<string, string>>();
-  private readonly crashBackoff = new Backoff();
-  private readonly pullBackoff = new Backoff();
+  /** Created on first use: most Pods never crash or fail a pull. */
+  private crashBackoffs: Backoff | undefined;
+  private pullBackoffs: Backoff | undefined;
   private readonly qos: string;
   private readonly hostNetwork: boolean;
 
@@ -265,7 +266,7 @@ export class PodWorker {
       this.sync();
       return;
     }
-    this.pullBackoff.forget(s.spec.image ?? '');
+    this.pullBackoffs?.forget(s.spec.image ?? '');
     s.imageID = outcome.imageID;
     let env: { name: string; value: string }[];
     let files: Map<string, string>;
@@ -395,15 +396,15 @@ export class PodWorker {
   private scheduleRestart(s: Slot): void {
     const key = s.name;
     const now = this.k.clock.now();
-    const wait = this.crashBackoff.remaining(key, now, now);
+    const wait = this.crashBackoff().remaining(key, now, now);
     if (wait === 0) {
-      this.crashBackoff.next(key, now);
+      this.crashBackoff().next(key, now);
       this.publish();
       this.sync();
       return;
     }
     const last = s.state.terminated!;
-    const message = `back-off ${Math.round(this.crashBackoff.current(key) / 1000)}s restarting failed container=${s.name} pod=${this.podRef()}`;
+    const message = `back-off ${Math.round(this.crashBackoff().current(key) / 1000)}s restarting failed container=${s.name} pod=${this.podRef()}`;
     s.lastState = { terminated: last };
     s.state = { waiting: { reason: 'CrashLoopBackOff', message } };
     this.pendingTermination.set(s, last);
@@ -411,7 +412,7 @@ export class PodWorker {
     this.publish();
     s.retryTimer = this.after(wait, () => {
       s.retryTimer = undefined;
-      this.crashBackoff.next(key, this.k.clock.now());
+      this.crashBackoff().next(key, this.k.clock.now());
       // Back to "terminated" so the restart moves it into lastState and counts it.
       s.state = { terminated: this.pendingTermination.get(s) ?? last };
       this.pendingTermination.delete(s);
@@ -427,7 +428,7 @@ export class PodWorker {
     this.publish();
     if (outcome.reason === 'InvalidImageName') return; // never retried until the image changes
     const now = this.k.clock.now();
-    const backoff = this.pullBackoff.next(key, now);
+    const backoff = this.pullBackoff().next(key, now);
     if (outcome.reason === 'ErrImageNeverPull') {
       // Checked again on later syncs (the image may be loaded onto the node); the reason stays.
       s.retryTimer = this.after(backoff, () => {
@@ -637,6 +638,14 @@ export class PodWorker {
   }
 
   // ---- helpers ----
+
+  private crashBackoff(): Backoff {
+    return (this.crashBackoffs ??= new Backoff());
+  }
+
+  private pullBackoff(): Backoff {
+    return (this.pullBackoffs ??= new Backoff());
+  }
 
   private fieldPath(s: Slot): string {
     const list = s.init ? 'initContainers' : 'containers';
