@@ -107,7 +107,8 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
           resolve({ code: 1 });
         }
       };
-      const runner = new TaskRunner(context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? false);
+      // PID 1: what it has no handler for, the kernel never delivers
+      const runner = new TaskRunner(context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? true);
       container.setMain(runner, proc);
       runner.start();
       return {

@@ -137,7 +137,7 @@ test('a shell with a TERM trap runs it once the current command ends', async () 
   assert.deepEqual(box.exit, { code: 0 });
 });
 
-test('gihyodocker/echo dies of TERM at once (143); official nginx shuts down gracefully on its STOPSIGNAL and exits 0', async () => {
+test('gihyodocker/echo ends at TERM at once (Go exits 2 as PID 1); official nginx shuts down gracefully on its STOPSIGNAL and exits 0', async () => {
   const { clock, cluster, runtime } = setup();
   const echo = runtime.start(makeContext({ image: 'gihyodocker/echo', clock, network: cluster.pod() }), undefined, undefined, new Output(clock));
   const nginxOut = new Output(clock);
@@ -145,7 +145,7 @@ test('gihyodocker/echo dies of TERM at once (143); official nginx shuts down gra
   clock.advance(5000);
   echo.signal('TERM');
   nginx.signal('TERM');
-  assert.deepEqual(await echo.exited, { code: 143, signal: 15 });
+  assert.deepEqual(await echo.exited, { code: 2 });
   assert.deepEqual(await nginx.exited, { code: 0 });
   assert.match(nginxOut.stderrText, /\[notice\] 1#1: signal 3 \(SIGQUIT\) received, shutting down\n/);
 });
@@ -227,4 +227,21 @@ test("the container's workingDir is where its command starts (created when the i
   const out = new Output(clock);
   runtime.start({ ...makeContext({ image: 'alpine', clock, network: cluster.pod() }), workingDir: '/app/src' }, ['sh', '-c', 'pwd; ls /app'], undefined, out);
   assert.equal(out.stdoutText, '/app/src\nsrc\n');
+});
+
+test('a PID 1 without signal handlers never sees TERM: `sleep 3600` as the command, node; `exec nginx` from a shell does', async () => {
+  const { clock, cluster, runtime } = setup();
+  const sleeper = runtime.start(makeContext({ image: 'busybox', clock, network: cluster.pod() }), ['sleep', '3600'], undefined, new Output(clock));
+  const node = runtime.start(makeContext({ image: 'node:22', clock, network: cluster.pod() }), ['sleep', 'infinity'], undefined, new Output(clock));
+  const nginx = runtime.start(makeContext({ image: 'nginx', clock, network: cluster.pod() }), ['sh', '-c', "exec nginx -g 'daemon off;'"], undefined, new Output(clock));
+  const exits: Record<string, unknown> = {};
+  void sleeper.exited.then((e) => (exits.sleeper = e));
+  void node.exited.then((e) => (exits.node = e));
+  for (const p of [sleeper, node, nginx]) p.signal('TERM');
+  clock.advance(30_000);
+  await settle();
+  assert.deepEqual(exits, {});
+  assert.deepEqual(await nginx.exited, { code: 0 });
+  sleeper.signal('KILL');
+  assert.deepEqual(await sleeper.exited, { code: 137, signal: 9 });
 });

@@ -1,11 +1,12 @@
 // Any image the catalog does not know: it pulls, logs one start line and runs until it is stopped.
 // An Alpine-like userland so that `command: [sh, -c, …]` and `kubectl exec … -- sh` still work.
 
-import type { Program } from '../process/program.js';
+import { handleSignals, type Program } from '../process/program.js';
 import { sleep, Signalled, waitForever } from '../process/task.js';
 import { DEFAULT_PATH, type ImageDefinition } from './image.js';
 
 const genericMain: Program = function* (proc) {
+  handleSignals(proc);
   yield* sleep(200 + Math.floor(proc.host.context.random() * 800));
   proc.stdout(`Starting ${proc.host.context.image}\n`);
   try {

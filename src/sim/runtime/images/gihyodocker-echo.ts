@@ -1,9 +1,9 @@
 // gihyodocker/echo, the book's Go server: `go run /echo/main.go` compiles for a few seconds, logs
 // `start server` on stderr (Go's log package), then answers every path on :8080 with `Hello Docker!!`.
-// It has no signal handling, so TERM ends it at once (exit 143, killed by the signal).
+// It has no signal handling of its own: TERM ends it at once, with Go's exit status 2.
 
-import type { Program, Proc } from '../process/program.js';
-import { sleep, waitForever, type Task } from '../process/task.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
+import { Signalled, sleep, waitForever, type Task } from '../process/task.js';
 import type { HttpResponse } from '../types.js';
 import type { ImageDefinition } from './image.js';
 import { slashTime } from './log-time.js';
@@ -35,6 +35,17 @@ function goLog(proc: Proc, message: string): void {
 }
 
 function* echoServer(proc: Proc): Task<number> {
+  handleSignals(proc);
+  try {
+    return yield* serveEcho(proc);
+  } catch (error) {
+    // Go's runtime re-raises an unhandled TERM with the default action, which a PID 1 survives, so it exits 2
+    if (error instanceof Signalled) return proc.pid === 1 ? 2 : error.exitCode;
+    throw error;
+  }
+}
+
+function* serveEcho(proc: Proc): Task<number> {
   // `go run` compiles first: 2–4 simulated seconds before the program's first line
   yield* sleep(2000 + Math.floor(proc.host.context.random() * 2000));
   goLog(proc, 'start server');

@@ -1,7 +1,7 @@
 // httpd (Apache): the AH00558 ServerName warnings, `resuming normal operations`, `It works!` on :80,
 // common-log-format access lines; STOPSIGNAL SIGWINCH is a graceful stop (exit 0).
 
-import type { Program, Proc } from '../process/program.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, waitForever } from '../process/task.js';
 import { DEFAULT_PATH, type ImageDefinition } from './image.js';
 import { nginxLocalTime } from './log-time.js';
@@ -18,6 +18,7 @@ function apacheTime(proc: Proc): string {
 }
 
 const httpdForeground: Program = function* (proc) {
+  handleSignals(proc);
   const ip = proc.host.context.network.podIP;
   const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message\n`;
   proc.stderr(fqdn + fqdn);

@@ -2,7 +2,7 @@
 // and kube-proxy's klog lines, CoreDNS's banner (with /health and /ready answering), kindnetd. Each logs
 // its start-up within a second or two and runs until stopped.
 
-import type { Program, Proc } from '../process/program.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, sleep, waitForever } from '../process/task.js';
 import type { ImageDefinition } from './image.js';
 
@@ -24,6 +24,7 @@ type Step = (proc: Proc) => void;
 /** A component that logs its steps a little apart, serves `ports` with `ok`, and exits 0 at TERM. */
 function component(steps: Step[], ports: number[] = []): Program {
   return function* (proc) {
+    handleSignals(proc);
     try {
       for (const step of steps) {
         step(proc);

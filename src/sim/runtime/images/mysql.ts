@@ -1,7 +1,7 @@
 // mysql: the entrypoint refuses to start without a root password option (its real message, exit 1);
 // otherwise a few seconds of initialisation, then `ready for connections` on :3306.
 
-import type { Program, Proc } from '../process/program.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, sleep, waitForever } from '../process/task.js';
 import { DEFAULT_PATH, type ImageDefinition } from './image.js';
 import { entrypointScript } from './entrypoint-script.js';
@@ -49,6 +49,7 @@ const entrypoint = entrypointScript({
 });
 
 const mysqld: Program = function* (proc) {
+  handleSignals(proc);
   const system = (text: string) => proc.stderr(`${serverStamp(proc)} 0 [System] [MY-0${text}\n`);
   system(`10116] [Server] /usr/sbin/mysqld (mysqld ${VERSION}) starting as process 1`);
   system('13576] [InnoDB] InnoDB initialization has started.');

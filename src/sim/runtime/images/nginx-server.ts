@@ -2,7 +2,7 @@
 // Pod network, writes the access log (combined format plus X-Forwarded-For, the images' `main`) to stdout
 // and the error log to stderr, and shuts down on TERM (fast) or QUIT (graceful) with status 0.
 
-import type { Program, Proc } from '../process/program.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, sleep, waitForever, type Task } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { resolvePath } from '../filesystem.js';
@@ -25,6 +25,7 @@ function errorPage(status: number, title: string, version: string): string {
 }
 
 function* serve(proc: Proc, argv: string[], build: NginxBuild): Task<number> {
+  handleSignals(proc);
   const WORKER_PIDS = build.workers;
   const clock = proc.host.context.clock;
   const errorLog = (level: string, message: string, pid = 1) => proc.stderr(`${slashTime(clock.wallTime())} [${level}] ${pid}#${pid}: ${message}\n`);

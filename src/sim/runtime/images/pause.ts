@@ -1,6 +1,7 @@
 // registry.k8s.io/pause: the sandbox's placeholder; does nothing, forever, and exits at TERM.
 
 import { Signalled, waitForever } from '../process/task.js';
+import { handleSignals } from '../process/program.js';
 import type { ImageDefinition } from './image.js';
 
 export const pause: ImageDefinition = {
@@ -9,7 +10,8 @@ export const pause: ImageDefinition = {
   flavour: 'distroless',
   entrypoint: ['/pause'],
   programs: {
-    *'/pause'() {
+    *'/pause'(proc) {
+      handleSignals(proc);
       try {
         return yield* waitForever();
       } catch (error) {

@@ -2,7 +2,7 @@
 // with it, initdb's output, the temporary server, then `database system is ready to accept connections`
 // on :5432. `pg_isready` answers exec probes. TERM is a smart shutdown (exit 0).
 
-import type { Program, Proc } from '../process/program.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, sleep, waitForever, type Task } from '../process/task.js';
 import { DEFAULT_PATH, type ImageDefinition } from './image.js';
 import { isoLogTime } from './log-time.js';
@@ -88,6 +88,7 @@ const initialise = entrypointScript({
 });
 
 function* server(proc: Proc): Task<number> {
+  handleSignals(proc);
   const log = logger(proc);
   log(1, `starting ${BUILD}`);
   if (!proc.host.listen(5432, () => ({ status: 200, headers: {}, body: '' }))) {

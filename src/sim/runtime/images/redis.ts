@@ -2,7 +2,7 @@
 // TERM; `redis-cli` (ping, set, get, del, incr, keys) talking to it over the Pod network, so that
 // `redis-cli ping` works as an exec probe.
 
-import type { Program, Proc } from '../process/program.js';
+import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, waitForever, type Task } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { DEFAULT_PATH, type ImageDefinition } from './image.js';
@@ -44,6 +44,7 @@ function reply(data: Map<string, string>, argv: string[]): string {
 }
 
 function* redisServer(proc: Proc): Task<number> {
+  handleSignals(proc);
   const clock = proc.host.context.clock;
   const log = (role: string, mark: string, text: string) => proc.stdout(`1:${role} ${redisTime(clock.wallTime())} ${mark} ${text}\n`);
   log('C', '#', "WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.");

@@ -15,7 +15,7 @@
 //     failPull: "pull access denied"
 
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
-import type { Program } from '../process/program.js';
+import { handleSignals, type Program } from '../process/program.js';
 import { Signalled, sleep, waitForever } from '../process/task.js';
 import type { CatalogImage } from './catalog.js';
 import { DEFAULT_PATH } from './image.js';
@@ -45,6 +45,7 @@ const FIELDS = new Set(['name', 'pullSeconds', 'failPull', 'sizeBytes', 'logs', 
 
 function behaviourProgram(b: Behaviour): Program {
   return function* (proc) {
+    handleSignals(proc);
     for (const l of b.listen) {
       const ok = proc.host.listen(l.port, () => ({ status: l.status, headers: { 'content-type': 'text/plain' }, body: l.body }));
       if (!ok) {

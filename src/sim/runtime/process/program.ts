@@ -55,13 +55,23 @@ export interface Proc extends ProcessIO {
   /** Set by host.run: this process's pid. */
   pid: number;
   /**
-   * Set by a program that handles signals itself: returns true when it took care of `signal` (a trap, or
-   * PID 1 ignoring what it has no handler for); otherwise the signal is thrown into the task at its wait.
+   * Set by a program that handles signals: returns true when it took care of `signal` itself (a shell's
+   * trap, or ignoring it), false to have it thrown into the task at its wait. Unset: a PID 1 ignores TERM,
+   * INT, QUIT and HUP (no handler, so the kernel drops them: `sleep 3600` waits for the KILL); any other
+   * process dies of them.
    */
   catchSignal?: (signal: SignalName) => boolean;
 }
 
 export type Program = (proc: Proc, argv: string[]) => Task<number>;
+
+/**
+ * The program installs signal handlers: signals reach it (thrown at its wait) even as PID 1, which the
+ * kernel otherwise spares every signal it has no handler for.
+ */
+export function handleSignals(proc: Proc): void {
+  proc.catchSignal = () => false;
+}
 
 /** A child process: same host, own environment copy, the streams given. */
 export function childProc(parent: Proc, io: ProcessIO, env: Map<string, string> = new Map(parent.env), cwd = parent.cwd): Proc {

@@ -111,6 +111,9 @@ export const SHELL_BUILTINS: Record<string, Builtin> = {
       throw new ShellExit(127);
     }
     const child = childProc(this.proc, io, this.state.exportedEnv(), this.state.cwd);
+    // the new program takes the shell's place: its signal handlers are the process's now
+    const pid1 = this.proc.pid === 1;
+    this.proc.catchSignal = (signal) => (child.catchSignal ? child.catchSignal(signal) : pid1);
     throw new ShellExit(yield* this.proc.host.run(program, child, argv.slice(1)));
   },
   *trap(argv) {
