@@ -51,3 +51,10 @@ test('catalog mistakes are reported with file, line and column', () => {
   assert.throws(() => loadImageCatalogYaml('images:\n- name: a\n  colour: red\n'), /images\.yaml:3:3: images\[0\]\.colour: unknown field/);
   assert.throws(() => loadImageCatalogYaml('images: [\n'), /images\.yaml:\d+:\d+: /);
 });
+
+test('entries already parsed (the CLI passes `images`) are validated by the same rules', () => {
+  const runtime = createContainerRuntime({ images: [{ name: 'team/tool', pullSeconds: 2 }], seed: 7 });
+  const pull = runtime.pull('team/tool:1', 'n');
+  assert.ok(pull.ok && pull.durationMs === 2000);
+  assert.throws(() => createContainerRuntime({ images: [{ name: 'x', exitCode: 300 }] }), /images\[0\]\.exitCode: must be a whole number from 0 to 255/);
+});
