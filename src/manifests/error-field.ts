@@ -34,3 +34,14 @@ export function isNamespaceNotFound(error: unknown): string | undefined {
 export function isImmutablePodChange(error: unknown): boolean {
   return isApiError(error) && error.code === 422 && error.message.includes('Forbidden: pod updates may not change fields');
 }
+
+/**
+ * kubectl's client-side error for a kind the server does not serve (no CRD): it fails before any request,
+ * so there is no Status, only this text (on one line; kubectl puts the hint on a second one).
+ */
+export function resourceMappingNotFound(o: { name: string; namespace: string; file: string; kind: string; apiVersion: string }): string {
+  return (
+    `resource mapping not found for name: "${o.name}" namespace: "${o.namespace}" from "${o.file}": ` +
+    `no matches for kind "${o.kind}" in version "${o.apiVersion}"; ensure CRDs are installed first`
+  );
+}

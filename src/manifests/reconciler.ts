@@ -9,11 +9,12 @@ import type { ClusterSource, ServedKind, Unsubscribe, WatchEvent } from '../kube
 import type { ObjectOutcome } from '../kube/reconcile-status.js';
 import { refKey, refOf, type KubeObject, type ObjectRef } from '../kube/types.js';
 import { declaredFingerprint } from './drift.js';
-import { fieldPathOfError, isImmutablePodChange, isNamespaceNotFound, messageOfError } from './error-field.js';
+import { fieldPathOfError, isImmutablePodChange, isNamespaceNotFound, messageOfError, resourceMappingNotFound } from './error-field.js';
 import { kubectlName } from './object-name.js';
 import { mayPrune, OwnershipTable, withSourceAnnotation } from './ownership.js';
 import { parseManifest, type ManifestObject } from './parse.js';
 import { ReconcileState, type NewProblem } from './reconcile-state.js';
+import { waitUntilGone } from './wait-until-gone.js';
 import type { ReadResult } from './read-file.js';
 
 /** `fast`: first event of a save, creates and updates only. `settled`: the file has been quiet; may prune. */
@@ -357,11 +358,7 @@ export class Reconciler {
     const served = this.servedKind(mo.object);
     if (!served) {
       const ns = mo.object.metadata?.namespace ?? '';
-      return fail(
-        `resource mapping not found for name: "${ref.name}" namespace: "${ns}" from "${fs.display}": ` +
-          `no matches for kind "${ref.kind}" in version "${mo.object.apiVersion}"; ensure CRDs are installed first`,
-        'kind',
-      );
+      return fail(resourceMappingNotFound({ name: ref.name, namespace: ns, file: fs.display, kind: ref.kind, apiVersion: mo.object.apiVersion }), 'kind');
     }
     if (!mo.object.metadata?.name && mo.object.metadata?.generateName) {
       return fail(`from ${fs.display}: cannot use generate name with apply`, 'metadata.generateName');
@@ -501,7 +498,7 @@ export class Reconciler {
     this.recreating.add(key);
     this.selfDeleting.add(key);
     fs.lastSent.delete(key);
-    const gone = this.waitUntilGone(ref);
+    const gone = waitUntilGone(this.source, ref);
     void (async () => {
       try {
         await this.source.delete(ref);
@@ -516,32 +513,6 @@ export class Reconciler {
         if (!this.closed) this.reapplyFromDisk(fs.id);
       }
     })();
-  }
-
-  private waitUntilGone(ref: ObjectRef): Promise<void> {
-    return new Promise((resolve) => {
-      let done = false;
-      let unsubscribe: Unsubscribe | undefined;
-      const finish = () => {
-        if (done) return;
-        done = true;
-        unsubscribe?.();
-        resolve();
-      };
-      unsubscribe = this.source.watch(
-        ref.kind,
-        { ...(ref.namespace ? { namespace: ref.namespace } : {}), fieldSelector: `metadata.name=${ref.name}` },
-        (event) => {
-          if (event.type === 'DELETED' && event.object.metadata.name === ref.name) finish();
-        },
-        ref.apiVersion,
-      );
-      if (done) unsubscribe();
-      // It may already be gone (a grace period of 0, or deleted before we watched).
-      this.source.get(ref).catch((e) => {
-        if (isApiError(e) && e.code === 404) finish();
-      });
-    });
   }
 
   // ---- drift: changes made behind the folder's back ----
