@@ -105,6 +105,20 @@ function matchLocation(server: NginxServer, path: string): NginxLocation | undef
   return best;
 }
 
+/** One request as nginx's handlers see it: what it logs errors with, and how it renders its error pages. */
+interface Exchange {
+  proc: Proc;
+  build: NginxBuild;
+  server: NginxServer;
+  request: HttpRequest;
+  connection: number;
+  requestLine: string;
+  host: string;
+  /** An `[error]` line from the worker, with nginx's `, client: …, server: …, request: …` context. */
+  error(message: string, context?: string): void;
+  page(status: number, title: string): HttpResponse;
+}
+
 function handle(
   proc: Proc,
   build: NginxBuild,
@@ -113,72 +127,63 @@ function handle(
   connection: number,
   errorLog: (level: string, message: string, pid?: number) => void,
 ): HttpResponse {
-  const worker = build.workers[0]!;
-  const host = request.headers.host ?? request.headers.Host ?? server.serverName;
   const requestLine = `${request.method} ${request.path} HTTP/1.1`;
-  const page = (status: number, title: string): HttpResponse => ({ status, headers: { 'content-type': 'text/html', server: `nginx/${build.version}` }, body: errorPage(status, title, build.version) });
+  const host = request.headers.host ?? server.serverName;
+  const ex: Exchange = {
+    proc, build, server, request, connection, requestLine, host,
+    error: (message, context = '') =>
+      errorLog('error', `*${connection} ${message}, client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}"${context}, host: "${host}"`, build.workers[0]),
+    page: (status, title) => ({ status, headers: { 'content-type': 'text/html', server: `nginx/${build.version}` }, body: errorPage(status, title, build.version) }),
+  };
+  const path = request.path.split('?')[0]!;
+  const location = matchLocation(server, path);
   let response: HttpResponse;
-  const location = matchLocation(server, request.path.split('?')[0]!);
-  if (!location) response = page(404, 'Not Found');
+  if (!location) response = ex.page(404, 'Not Found');
   else if (location.returnStatus !== undefined) response = { status: location.returnStatus, headers: { 'content-type': 'text/plain' }, body: location.returnBody ?? '' };
-  else if (location.proxyPass) {
-    const upstream = location.proxyPass;
-    const path = upstream.path ? upstream.path + request.path.slice(location.prefix.length) : request.path;
-    try {
-      response = proc.host.context.network.request(upstream.host, upstream.port, {
-        method: request.method,
-        path,
-        headers: { ...request.headers, host: upstream.port === 80 ? upstream.host : `${upstream.host}:${upstream.port}`, connection: 'close' },
-        ...(request.body !== undefined ? { body: request.body } : {}),
-      });
-      response = { ...response, headers: { ...response.headers, server: `nginx/${build.version}` } };
-    } catch (error) {
-      const refused = error instanceof ConnectionRefused;
-      const address = upstream.host === 'localhost' ? '127.0.0.1' : upstream.host;
-      errorLog(
-        'error',
-        `*${connection} ${refused ? 'connect() failed (111: Connection refused)' : `${upstream.host} could not be resolved (3: Host not found)`} while connecting to upstream, client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}", upstream: "http://${address}:${upstream.port}${path}", host: "${host}"`,
-        worker,
-      );
-      response = page(502, 'Bad Gateway');
-    }
-  } else {
-    response = serveFile(proc, location, request.path.split('?')[0]!, page, errorLog, request, server, connection, requestLine, host);
-  }
+  else if (location.proxyPass) response = proxy(ex, location, location.proxyPass);
+  else response = serveFile(ex, location, path);
   const bytes = request.method === 'HEAD' ? 0 : Buffer.byteLength(response.body);
   const ua = request.headers['user-agent'] ?? '-';
   proc.stdout(`${request.remoteAddress} - - [${nginxLocalTime(proc.host.context.clock.wallTime())}] "${requestLine}" ${response.status} ${bytes} "${request.headers.referer ?? '-'}" "${ua}" "${request.headers['x-forwarded-for'] ?? '-'}"\n`);
   return response;
 }
 
-function serveFile(
-  proc: Proc,
-  location: NginxLocation,
-  path: string,
-  page: (status: number, title: string) => HttpResponse,
-  errorLog: (level: string, message: string) => void,
-  request: HttpRequest,
-  server: NginxServer,
-  connection: number,
-  requestLine: string,
-  host: string,
-): HttpResponse {
-  const root = location.root ?? '/usr/share/nginx/html';
-  const full = resolvePath('/', `${root}/${path}`);
-  let stat = proc.host.fs.stat(full);
+function proxy(ex: Exchange, location: NginxLocation, upstream: NonNullable<NginxLocation['proxyPass']>): HttpResponse {
+  const { request } = ex;
+  const path = upstream.path ? upstream.path + request.path.slice(location.prefix.length) : request.path;
+  try {
+    const response = ex.proc.host.context.network.request(upstream.host, upstream.port, {
+      method: request.method,
+      path,
+      headers: { ...request.headers, host: upstream.port === 80 ? upstream.host : `${upstream.host}:${upstream.port}`, connection: 'close' },
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    });
+    return { ...response, headers: { ...response.headers, server: `nginx/${ex.build.version}` } };
+  } catch (error) {
+    const address = upstream.host === 'localhost' ? '127.0.0.1' : upstream.host;
+    const why = error instanceof ConnectionRefused ? 'connect() failed (111: Connection refused)' : `${upstream.host} could not be resolved (3: Host not found)`;
+    ex.error(`${why} while connecting to upstream`, `, upstream: "http://${address}:${upstream.port}${path}"`);
+    return ex.page(502, 'Bad Gateway');
+  }
+}
+
+function serveFile(ex: Exchange, location: NginxLocation, path: string): HttpResponse {
+  const fs = ex.proc.host.fs;
+  const full = resolvePath('/', `${location.root ?? '/usr/share/nginx/html'}/${path}`);
   let file = full;
+  let stat = fs.stat(full);
   if (stat?.kind === 'dir') {
-    const index = location.index.map((name) => resolvePath(full, name)).find((p) => proc.host.fs.stat(p)?.kind === 'file');
-    if (!index) return page(403, 'Forbidden');
+    const index = location.index.map((name) => resolvePath(full, name)).find((p) => fs.stat(p)?.kind === 'file');
+    if (!index) return ex.page(403, 'Forbidden');
     file = index;
-    stat = proc.host.fs.stat(index);
+    stat = fs.stat(index);
   }
   if (stat?.kind !== 'file') {
-    errorLog('error', `*${connection} open() "${full}" failed (2: No such file or directory), client: ${request.remoteAddress}, server: ${server.serverName}, request: "${requestLine}", host: "${host}"`);
-    return page(404, 'Not Found');
+    ex.error(`open() "${full}" failed (2: No such file or directory)`);
+    return ex.page(404, 'Not Found');
   }
   const type = file.endsWith('.html') || file.endsWith('.htm') ? 'text/html' : file.endsWith('.json') ? 'application/json' : 'text/plain';
-  return { status: 200, headers: { 'content-type': type, server: `nginx/1`, 'content-length': String(Buffer.byteLength(stat.content)) }, body: stat.content };
+  return { status: 200, headers: { 'content-type': type, server: `nginx/${ex.build.version}`, 'content-length': String(Buffer.byteLength(stat.content)) }, body: stat.content };
 }
 
 /** The `nginx` executable: `-g 'daemon off;'` runs it, `-t` checks the config, `-v` tells the version. */
