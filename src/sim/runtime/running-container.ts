@@ -18,6 +18,8 @@ import { kernelVersionLine } from './commands/identity.js';
 
 const PATH_DIRS = new Set(['/bin', '/sbin', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/local/sbin', '/go/bin', '/usr/local/go/bin']);
 
+const BASH_PROGRAM = shellProgram(BASH);
+
 const SHELLS: Record<OsFlavour, Record<string, Program>> = {
   busybox: { sh: shellProgram(ASH), ash: shellProgram(ASH) },
   alpine: { sh: shellProgram(ASH), ash: shellProgram(ASH) },
@@ -88,8 +90,18 @@ export class RunningContainer implements ContainerHost {
       this.image.programs?.[name] ??
       SHELLS[this.flavour][name] ??
       flavourCommands(this.flavour)[name] ??
-      (this.image.extraCommands?.includes(name) ? OPTIONAL_COMMANDS[name] : undefined)
+      (this.image.extraCommands?.includes(name) || this.installed?.has(name) ? (OPTIONAL_COMMANDS[name] ?? (name === 'bash' ? BASH_PROGRAM : undefined)) : undefined)
     );
+  }
+
+  /** Commands `apk add` / `apt-get install` put into this container (gone after a restart, as on a real one). */
+  private installed: Set<string> | undefined;
+  /** `apt-get update` has fetched the package lists. */
+  packageListsFetched = false;
+
+  install(commands: string[]): void {
+    this.installed ??= new Set();
+    for (const c of commands) this.installed.add(c);
   }
 
   *run(program: Program, proc: Proc, argv: string[]): Task<number> {

@@ -230,3 +230,23 @@ test('curl from the echo container: the body on stdout, the progress meter on st
   assert.equal(await runtime.exec(echoContext, ['curl', '-s', 'localhost:8080'], io).exited, 0);
   assert.equal(err, '');
 });
+
+test('apk add curl makes curl work in that container (for a few simulated seconds of installing); apt-get needs update first', async () => {
+  const { clock, runtime, nginx, echoContext } = bookPod();
+  const t = terminal(runtime, nginx, ['sh']);
+  t.type('curl -s localhost:8080\r');
+  t.type('apk add curl\r');
+  clock.advance(10_000);
+  t.type('curl -s localhost:8080\r');
+  assert.match(t.screen, /sh: curl: not found\r\n/);
+  assert.match(t.screen, /\(8\/8\) Installing curl \(8\.9\.1-r2\)\r\n/);
+  assert.match(t.screen, /\/ # curl -s localhost:8080\r\nHello Docker!!\/ # $/);
+  const d = terminal(runtime, echoContext, ['bash']);
+  d.type('apt-get install -y dnsutils\r');
+  d.type('apt-get update\r');
+  clock.advance(5000);
+  d.type('apt-get install -y dnsutils\r');
+  clock.advance(5000);
+  assert.match(d.screen, /E: Unable to locate package dnsutils\r\n/);
+  assert.match(d.screen, /Setting up dnsutils \.\.\.\r\nroot@simple-echo:\/go# $/);
+});

@@ -24,6 +24,7 @@ import { basename, dirname, which, xargs } from './path-tools.js';
 import { kill } from './kill.js';
 import { ip } from './ip.js';
 import { nslookup } from './nslookup.js';
+import { apk, aptGet } from './package-managers.js';
 
 const CORE: Record<string, Program> = {
   cat, date, echo, env, printenv, cp, mkdir, mv, rm, touch, hostname, id, pwd, uname, whoami, ls, printf, sleep,
@@ -32,17 +33,18 @@ const CORE: Record<string, Program> = {
 };
 
 const BUSYBOX: Record<string, Program> = { ...CORE, ps, wget, nc, ip, nslookup };
+const DEBIAN: Record<string, Program> = { ...CORE, 'apt-get': aptGet, apt: aptGet };
 
 const BY_FLAVOUR: Record<OsFlavour, Record<string, Program>> = {
   busybox: BUSYBOX,
-  alpine: BUSYBOX,
-  debian: CORE,
-  ubuntu: CORE,
+  alpine: { ...BUSYBOX, apk },
+  debian: DEBIAN,
+  ubuntu: DEBIAN,
   distroless: {},
 };
 
 /** Commands an image may add on top of its flavour's (`curl` in nginx's image, say). */
-export const OPTIONAL_COMMANDS: Record<string, Program> = { curl, wget, ps, nc };
+export const OPTIONAL_COMMANDS: Record<string, Program> = { curl, wget, ps, nc, nslookup, ip };
 
 export function flavourCommands(flavour: OsFlavour): Record<string, Program> {
   return BY_FLAVOUR[flavour];

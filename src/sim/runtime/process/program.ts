@@ -40,6 +40,10 @@ export interface ContainerHost {
   processes(): ProcessEntry[];
   /** What ps shows for `pid` from now on (nginx renames itself `nginx: master process …`). */
   setTitle(pid: number, argv: string[]): void;
+  /** Makes `commands` available from now on (a package manager installed them). */
+  install(commands: string[]): void;
+  /** `apt-get update` has run in this container. */
+  packageListsFetched: boolean;
   /** `kill`: delivers `signal` to the process `pid` if it runs on its own; false when there is none. */
   signalProcess(pid: number, signal: SignalName): boolean;
   /** A process that only shows in ps (nginx's workers); returns its removal. */
