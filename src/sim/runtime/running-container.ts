@@ -36,7 +36,7 @@ export class RunningContainer implements ContainerHost {
   private readonly unbinds: (() => void)[] = [];
   /** Every process with a runner of its own (background jobs, execs), with its Proc for its pid. */
   private readonly background = new Map<TaskRunner<number>, Proc>();
-  private main: { runner: TaskRunner<number>; proc: Proc } | undefined;
+  private main: { runner: TaskRunner<number>; proc: Proc; output: { stdout(t: string): void; stderr(t: string): void } } | undefined;
   stopped = false;
 
   constructor(
@@ -134,7 +134,13 @@ export class RunningContainer implements ContainerHost {
   }
 
   setMain(runner: TaskRunner<number>, proc: Proc): void {
-    this.main = { runner, proc };
+    this.main = { runner, proc, output: { stdout: proc.stdout, stderr: proc.stderr } };
+  }
+
+  writeToPid1(stream: 'stdout' | 'stderr', text: string): void {
+    if (this.stopped || !this.main) return;
+    // PID 1's own streams, whatever its shell redirected since
+    this.main.output[stream](text);
   }
 
   /** `kill -SIG pid`: false when no process of its own runs as `pid`. */

@@ -250,3 +250,12 @@ test('apk add curl makes curl work in that container (for a few simulated second
   assert.match(d.screen, /E: Unable to locate package dnsutils\r\n/);
   assert.match(d.screen, /Setting up dnsutils \.\.\.\r\nroot@simple-echo:\/go# $/);
 });
+
+test("an exec writing to /proc/1/fd/1 adds a line to the container's log", async () => {
+  const { clock, runtime } = bookPod();
+  const context = makeContext({ image: 'busybox', clock, network: new FakeCluster().pod() });
+  const log = new Output(clock);
+  runtime.start(context, ['sleep', '3600'], undefined, log);
+  await runtime.exec(context, ['sh', '-c', 'echo injected > /proc/1/fd/1'], { tty: false, stdout: () => {}, stderr: () => {} }).exited;
+  assert.equal(log.stdoutText, 'injected\n');
+});

@@ -40,6 +40,8 @@ export interface ContainerHost {
   processes(): ProcessEntry[];
   /** What ps shows for `pid` from now on (nginx renames itself `nginx: master process …`). */
   setTitle(pid: number, argv: string[]): void;
+  /** Writes to PID 1's stdout or stderr: `echo hi > /proc/1/fd/1` from an exec lands in the container's log. */
+  writeToPid1(stream: 'stdout' | 'stderr', text: string): void;
   /** Makes `commands` available from now on (a package manager installed them). */
   install(commands: string[]): void;
   /** `apt-get update` has run in this container. */

@@ -389,6 +389,10 @@ export class Interpreter {
     if (path === '/dev/null') return () => {};
     if (path === '/dev/stdout' || path === '/proc/self/fd/1') return io.stdout;
     if (path === '/dev/stderr' || path === '/proc/self/fd/2') return io.stderr;
+    if (path === '/proc/1/fd/1' || path === '/proc/1/fd/2') {
+      const stream = path.endsWith('1') ? 'stdout' : 'stderr';
+      return (text) => this.proc.host.writeToPid1(stream, text);
+    }
     const fs = this.proc.host.fs;
     const error = fs.writeFile(path, '', append);
     if (error) {
