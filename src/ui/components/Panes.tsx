@@ -6,7 +6,7 @@ import { Lines } from './Lines.js';
 
 interface PaneProps {
   lines: readonly string[];
-  width?: number;
+  width: number;
   height?: number;
 }
 
@@ -16,4 +16,4 @@ export const PodsPane = (p: PaneProps) => <Lines {...p} />;
 export const LogsPane = (p: PaneProps) => <Lines {...p} />;
 export const ProblemsPane = (p: PaneProps) => <Lines {...p} />;
 export const Overlay = (p: PaneProps) => <Lines {...p} />;
-export const HintBar = ({ line, width }: { line: string; width?: number }) => <Lines lines={[line]} width={width} />;
+export const HintBar = ({ line, width }: { line: string; width: number }) => <Lines lines={[line]} width={width} />;
