@@ -300,6 +300,7 @@ export class Reconciler {
     }
     this.status.markApplied(fs.display);
     this.status.pass(fs.display, performance.now() - seenAt);
+    if (mode === 'settled') this.wakeOwnerWaiters(fs.id);
   }
 
   /** Problems of objects still being recreated: they stay until the new object exists. */
@@ -365,6 +366,12 @@ export class Reconciler {
     }
     const owner = ref.name ? this.ownership.claim(ref, fs.id) : fs.id;
     if (owner !== fs.id) {
+      if (mode === 'settled' && (await this.options.readFile(owner)).kind === 'missing') {
+        // The owner file is gone or mid-save (a rename): its removal hands the object over to this file,
+        // and its return has this file checked again. No conflict to report in between.
+        this.waitOnOwner(owner, fs.id);
+        return true;
+      }
       const ownerDisplay = this.display(owner);
       return fail(`conflict: ${kubectlName(ref)} is declared in both ${ownerDisplay} and ${fs.display}; ${ownerDisplay} keeps it`, 'metadata.name');
     }
@@ -472,9 +479,26 @@ export class Reconciler {
     for (const files of this.waitingForNamespace.values()) files.delete(id);
     this.fileStates.delete(id);
     this.status.removeFile(fs.display);
+    this.wakeOwnerWaiters(id);
   }
 
-  // ---- waiting: namespaces that do not exist yet, Pods being recreated ----
+  // ---- waiting: owner files mid-rename, namespaces that do not exist yet, Pods being recreated ----
+
+  private readonly ownerWaiters = new Map<string, Set<string>>();
+
+  private waitOnOwner(owner: string, waiter: string): void {
+    const waiters = this.ownerWaiters.get(owner) ?? new Set();
+    waiters.add(waiter);
+    this.ownerWaiters.set(owner, waiters);
+  }
+
+  /** The owner file was read again (or is gone for good): files that waited on it are checked again. */
+  private wakeOwnerWaiters(owner: string): void {
+    const waiters = this.ownerWaiters.get(owner);
+    if (!waiters) return;
+    this.ownerWaiters.delete(owner);
+    for (const id of waiters) this.reapplyFromDisk(id);
+  }
 
   private waitForNamespace(namespace: string, fileId: string): void {
     let files = this.waitingForNamespace.get(namespace);

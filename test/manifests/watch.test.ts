@@ -198,3 +198,21 @@ test('a home folder or a folder with more than 10,000 files is refused with a hi
     await rm(big, { recursive: true, force: true });
   }
 });
+
+test('a file renamed keeps its objects: no prune, no conflict, the source annotation follows the new name', async () => {
+  const w = await watching({ 'a.yaml': pod('a') });
+  const problems: string[] = [];
+  w.rec.status.subscribe((e) => e.type === 'problem' && problems.push(e.problem.message));
+  try {
+    await rename(join(w.dir, 'a.yaml'), join(w.dir, 'b.yaml'));
+    const source = () => w.cluster.objects().find((o) => o.metadata.name === 'a')?.metadata.annotations?.['kubesim.dev/source'];
+    await waitFor(() => source() === 'b.yaml', 5000, 'the new source');
+    await new Promise((r) => setTimeout(r, 300));
+    await w.rec.idle();
+    assert.deepEqual(w.deleted, []);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(w.rec.status.files().map((f) => f.file), [`${w.dir}/b.yaml`]);
+  } finally {
+    await w.stop();
+  }
+});
