@@ -22,6 +22,13 @@ const PACKAGES: Record<string, { commands: string[]; version: string; deps?: str
   git: { commands: [], version: '2.45.2-r0' },
 };
 
+/** Versions of the libraries the packages above pull in, as Alpine 3.20 has them. */
+const DEPENDENCY_VERSIONS: Record<string, string> = {
+  'ca-certificates': '20240705-r0', 'brotli-libs': '1.1.0-r2', 'c-ares': '1.33.1-r0', libidn2: '2.3.7-r0', libpsl: '0.21.5-r1',
+  'nghttp2-libs': '1.62.1-r0', libcurl: '8.9.1-r2', libunistring: '1.2-r0', 'ncurses-terminfo-base': '6.4_p20240420-r2',
+  libncursesw: '6.4_p20240420-r2', readline: '8.2.10-r0',
+};
+
 function* apkAdd(proc: Proc, names: string[]): Task<number> {
   const unknown = names.filter((n) => !PACKAGES[n]);
   proc.stdout('fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.20/community/x86_64/APKINDEX.tar.gz\n');
@@ -31,7 +38,7 @@ function* apkAdd(proc: Proc, names: string[]): Task<number> {
     return unknown.length;
   }
   const all = [...new Set(names.flatMap((n) => [...(PACKAGES[n]!.deps ?? []), n]))];
-  for (const [i, name] of all.entries()) proc.stdout(`(${i + 1}/${all.length}) Installing ${name} (${PACKAGES[name]?.version ?? '1.0-r0'})\n`);
+  for (const [i, name] of all.entries()) proc.stdout(`(${i + 1}/${all.length}) Installing ${name} (${PACKAGES[name]?.version ?? DEPENDENCY_VERSIONS[name] ?? '1.0-r0'})\n`);
   yield* sleep(500 * all.length);
   proc.stdout(`Executing busybox-1.36.1-r29.trigger\nOK: ${12 + all.length} MiB in ${14 + all.length} packages\n`);
   proc.host.install(names.flatMap((n) => PACKAGES[n]!.commands));
