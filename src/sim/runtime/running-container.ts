@@ -47,7 +47,8 @@ export class RunningContainer implements ContainerHost {
     this.fs = new ContainerFilesystem(imageFiles(image), context.files, (path) => this.procFile(path), context.mounts);
     if (context.workingDir) this.fs.mkdir(context.workingDir, true);
     const rendered = image.renderFiles?.(this.baseEnv());
-    if (rendered) for (const [path, content] of Object.entries(rendered)) this.fs.writeFile(path, content);
+    // what the kubelet mounts over a rendered file wins, as a mount hides what is beneath it
+    if (rendered) for (const [path, content] of Object.entries(rendered)) if (!context.files.has(path)) this.fs.writeFile(path, content);
   }
 
   /** The environment a process starts with: the image's ENV, HOSTNAME, the Pod's env, HOME. */
