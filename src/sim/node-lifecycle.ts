@@ -140,9 +140,12 @@ export class NodeLifecycle {
     if (!current || current.metadata.uid !== pod.metadata.uid || current.metadata.deletionTimestamp) return;
     this.events.record(current, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`, { component: 'taint-eviction-controller' });
     const grace = current.spec.terminationGracePeriodSeconds ?? 30;
+    const now = isoSeconds(this.clock.wallTime());
+    const disruption: Condition = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: now, reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' };
     this.store.replace({
       ...current,
       metadata: { ...current.metadata, deletionTimestamp: isoSeconds(this.clock.wallTime() + grace * 1000), deletionGracePeriodSeconds: grace },
+      status: { ...current.status, conditions: [...(current.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), disruption] },
     });
   }
 

@@ -153,6 +153,8 @@ export interface PodStatusInput {
   startTime: string;
   qosClass: string;
   deleting: boolean;
+  /** The kubelet failed the Pod as a whole (DeadlineExceeded): phase Failed with this reason. */
+  failure?: { reason: string; message: string };
   /** ISO time for transitions happening now. */
   now: string;
 }
@@ -161,7 +163,8 @@ export interface PodStatusInput {
 export function computePodStatus(input: PodStatusInput): PodStatus {
   const { pod, records, now } = input;
   const prev = pod.status?.conditions;
-  const phase = podPhase(pod, records, input.deleting);
+  const running = input.failure && records.some((r) => r.state.running);
+  const phase = input.failure && !running ? 'Failed' : podPhase(pod, records, input.deleting);
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   let incompleteInit: string[] | undefined;
   let unready: string[] | undefined;
@@ -212,8 +215,13 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   status.containerStatuses = containerStatuses;
   status.qosClass = input.qosClass;
   if (pod.status?.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
-  if (pod.status?.reason) status.reason = pod.status.reason;
-  if (pod.status?.message) status.message = pod.status.message;
+  if (input.failure) {
+    status.reason = input.failure.reason;
+    status.message = input.failure.message;
+  } else {
+    if (pod.status?.reason) status.reason = pod.status.reason;
+    if (pod.status?.message) status.message = pod.status.message;
+  }
   return status;
 }
 

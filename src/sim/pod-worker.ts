@@ -69,6 +69,8 @@ export class PodWorker {
   private net: SimPodNetwork | undefined;
   private startTime: string;
   private terminating = false;
+  /** Set when the kubelet fails the Pod as a whole (activeDeadlineSeconds): nothing restarts any more. */
+  private failure: { reason: string; message: string } | undefined;
   private finished = false;
   private killTimer: TimerId | undefined;
   /** emptyDir volumes: one file map per volume, shared by the Pod's containers. */
@@ -110,6 +112,8 @@ export class PodWorker {
     this.slots = [...(pod.spec.initContainers ?? []).map((c) => slot(c, true)), ...pod.spec.containers.map((c) => slot(c, false))];
     this.publish();
     this.after(STAGE_MS.sandbox, () => this.createSandbox());
+    const deadline = pod.spec.activeDeadlineSeconds;
+    if (typeof deadline === 'number' && deadline > 0) this.after(deadline * 1000, () => this.deadlineExceeded());
   }
 
   get namespace(): string {
@@ -239,6 +243,7 @@ export class PodWorker {
   }
 
   private shouldRestart(s: Slot): boolean {
+    if (this.failure) return false;
     if (s.killedForRestart) return true;
     if (s.sidecar) return true;
     const policy = this.pod.spec.restartPolicy ?? 'Always';
@@ -560,7 +565,8 @@ export class PodWorker {
       if (!s.process) continue;
       s.ready = false;
       this.event('Normal', 'Killing', `Stopping container ${s.name}`, s);
-      s.process.signal('TERM');
+      const proc = s.process;
+      this.runPreStop(s, () => proc.signal('TERM'));
     }
     for (const s of this.slots) s.ready = false;
     this.publish();
@@ -568,6 +574,62 @@ export class PodWorker {
       for (const s of this.slots) s.process?.signal('KILL');
     });
     this.maybeFinish();
+  }
+
+  /** activeDeadlineSeconds ran out: the kubelet stops every container and fails the Pod. */
+  private deadlineExceeded(): void {
+    if (this.terminating || this.finished || this.failure) return;
+    const message = 'Pod was active on the node longer than the specified deadline';
+    this.failure = { reason: 'DeadlineExceeded', message };
+    this.event('Warning', 'DeadlineExceeded', message);
+    const grace = this.pod.spec.terminationGracePeriodSeconds ?? 30;
+    for (const s of this.slots) {
+      if (s.retryTimer !== undefined) this.cancel(s.retryTimer);
+      s.retryTimer = undefined;
+      s.busy = false;
+      if (!s.process) s.attempt++;
+      s.probes?.stop();
+      s.probes = undefined;
+      s.ready = false;
+      if (s.process) {
+        this.event('Normal', 'Killing', `Stopping container ${s.name}`, s);
+        this.stopProcess(s, grace);
+      }
+    }
+    this.publish();
+  }
+
+  /** The container's preStop hook (exec, httpGet or sleep), then `done` (TERM); the grace deadline still holds. */
+  private runPreStop(s: Slot, done: () => void): void {
+    const hook = (s.spec.lifecycle as { preStop?: { exec?: { command?: string[] }; httpGet?: { path?: string; port: number | string; host?: string }; sleep?: { seconds: number } } } | undefined)?.preStop;
+    if (!hook) return done();
+    const failed = (detail: string) => this.event('Warning', 'FailedPreStopHook', detail, s);
+    if (hook.exec?.command && s.context) {
+      let output = '';
+      const command = hook.exec.command;
+      const proc = this.k.runtime.exec(s.context, command, { tty: false, stdout: (t) => (output += t), stderr: (t) => (output += t) });
+      proc.exited.then((code) => {
+        if (code !== 0) {
+          failed(`Exec lifecycle hook ([${command.join(' ')}]) for Container "${s.name}" in Pod "${this.podRef()}" failed - error: command '${command.join(' ')}' exited with ${code}: ${output}, message: ${JSON.stringify(output)}`);
+        }
+        done();
+      });
+      return;
+    }
+    if (hook.httpGet) {
+      const port = typeof hook.httpGet.port === 'number' ? hook.httpGet.port : Number(hook.httpGet.port);
+      try {
+        this.k.network.request(this.net, this.k.nodeIP, hook.httpGet.host || this.podIP || '', port, { method: 'GET', path: hook.httpGet.path ?? '/', headers: {} });
+      } catch (e) {
+        failed(`HTTP lifecycle hook (${hook.httpGet.path ?? '/'}) for Container "${s.name}" in Pod "${this.podRef()}" failed - error: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      return done();
+    }
+    if (hook.sleep) {
+      this.after(hook.sleep.seconds * 1000, done);
+      return;
+    }
+    done();
   }
 
   private maybeFinish(): void {
@@ -618,6 +680,7 @@ export class PodWorker {
       startTime: this.startTime,
       qosClass: this.qos,
       deleting,
+      failure: this.failure,
       now: isoSeconds(this.k.clock.wallTime()),
     });
   }

@@ -458,8 +458,15 @@ export class SimulatedCluster implements ClusterSource {
     return this.store.get('Namespace', undefined, name) ?? terminating;
   }
 
+  /** pods/eviction: the Pod is marked as a disruption target, then deleted gracefully (PodDisruptionBudgets are not checked). */
   async evict(ref: ObjectRef, options: DeleteOptions = {}): Promise<void> {
-    await this.delete({ ...ref, kind: 'Pod', apiVersion: 'v1' }, options);
+    const podRef = { ...ref, kind: 'Pod', apiVersion: 'v1' };
+    const pod = (await this.get(podRef)) as Pod;
+    if (!pod.metadata.deletionTimestamp && !options.dryRun) {
+      const condition = { type: 'DisruptionTarget', status: 'True' as const, lastProbeTime: null, lastTransitionTime: isoSeconds(this.clock.wallTime()), reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' };
+      this.store.replace({ ...pod, status: { ...pod.status, conditions: [...(pod.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition] } });
+    }
+    await this.delete(podRef, options);
   }
 
   private podFor(target: ContainerTarget): Pod {

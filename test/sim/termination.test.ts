@@ -69,3 +69,33 @@ test('an image-only update restarts that container in place with restartCount 1'
   assert.ok((await eventLines(cluster, 'simple-echo')).includes('Killing: Container echo definition changed, will be restarted'));
   await cluster.close();
 });
+
+test('activeDeadlineSeconds: the kubelet stops the containers and the Pod ends Failed with reason DeadlineExceeded', async () => {
+  const { cluster } = makeCluster();
+  await cluster.apply(simplePod('bounded', { activeDeadlineSeconds: 30, containers: [{ name: 'app', image: 'nginx:1.27' }] }));
+  await cluster.advance(29_000);
+  assert.equal(podStatusReason(await getPod(cluster, 'bounded')), 'Running');
+  await cluster.advance(2_000);
+  const pod = await getPod(cluster, 'bounded');
+  assert.equal(pod.status?.phase, 'Failed');
+  assert.equal(pod.status?.reason, 'DeadlineExceeded');
+  // The printer lets the container's own termination win (nginx exits 0 on TERM), as kubectl does.
+  assert.equal(podStatusReason(pod), 'Completed');
+  assert.equal(pod.status?.message, 'Pod was active on the node longer than the specified deadline');
+  assert.ok((await eventLines(cluster, 'bounded')).includes('DeadlineExceeded: Pod was active on the node longer than the specified deadline'));
+  await cluster.advance(60_000);
+  assert.equal(pod.status?.containerStatuses?.[0]?.restartCount, 0);
+  await cluster.close();
+});
+
+test('a preStop sleep hook delays TERM: Terminating lasts the hook, then the Pod goes', async () => {
+  const { cluster } = makeCluster();
+  await cluster.apply(simplePod('hooked', { containers: [{ name: 'app', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 5 } } } }] }));
+  await cluster.advance(10_000);
+  await cluster.delete({ kind: 'Pod', namespace: 'default', name: 'hooked' });
+  await cluster.advance(4_000);
+  assert.equal(podStatusReason(await getPod(cluster, 'hooked')), 'Terminating');
+  await cluster.advance(2_000);
+  await assert.rejects(getPod(cluster, 'hooked'), { reason: 'NotFound' });
+  await cluster.close();
+});
