@@ -144,11 +144,6 @@ export class Reconciler {
     while (this.pending > 0) await this.queue;
   }
 
-  /** Is any immutable-change recreate still in progress? */
-  recreatesPending(): number {
-    return this.recreating.size;
-  }
-
   /** The first load: files in sorted path order, so on a clash the first file keeps the object. */
   load(files: { id: string; read: ReadResult }[]): Promise<void> {
     const sorted = [...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
