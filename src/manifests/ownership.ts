@@ -26,10 +26,6 @@ export function mayPrune(live: KubeObject, sourceFile: string): boolean {
   return live.metadata.annotations?.[SOURCE_ANNOTATION] === sourceFile;
 }
 
-export function isProtectedNamespace(namespace: string | undefined): boolean {
-  return namespace !== undefined && PROTECTED_NAMESPACES.has(namespace);
-}
-
 export interface Claim {
   owner: string;
   /** Other files that declare the same object, in the order they did. */
