@@ -1,6 +1,5 @@
-// The src/kube functions the simulator uses, gathered in one place. Some are written by other teams and have
-// not landed yet: until they do, small interim versions stand in here (marked INTERIM), and this file is
-// the only one to change when the real ones arrive.
+// The src/kube functions the simulator uses, gathered in one place (they were written alongside it by other
+// teams; small interim stand-ins lived here until each landed).
 
 export { findKind, findKindByName, allKinds, apiVersionOf, type KindInfo } from '../kube/kinds.js';
 

@@ -13,10 +13,23 @@ export interface PodRequests {
 const NON_ZERO_CPU = 0.1;
 const NON_ZERO_MEMORY = 200 * 1024 * 1024;
 
+/** Parsed quantities by their text: thousands of Pods repeat the same few (`100m`, `64Mi`). */
+const parsed = new Map<string, number>();
+function quantity(value: string | number): number {
+  if (typeof value === 'number') return value;
+  let n = parsed.get(value);
+  if (n === undefined) {
+    n = parseQuantity(value);
+    if (parsed.size > 1024) parsed.clear();
+    parsed.set(value, n);
+  }
+  return n;
+}
+
 function requestOf(c: Container, resource: 'cpu' | 'memory', nonZero: boolean): number {
   const value = c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
   if (value === undefined) return nonZero ? (resource === 'cpu' ? NON_ZERO_CPU : NON_ZERO_MEMORY) : 0;
-  return parseQuantity(value);
+  return quantity(value);
 }
 
 export function podRequests(pod: Pod, nonZero = false): PodRequests {
@@ -57,7 +70,7 @@ export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
       if (req[r] !== undefined || lim[r] !== undefined) any = true;
       const l = lim[r];
       const q = req[r] ?? l;
-      if (l === undefined || q === undefined || parseQuantity(q) !== parseQuantity(l)) guaranteed = false;
+      if (l === undefined || q === undefined || quantity(q) !== quantity(l)) guaranteed = false;
     }
   }
   if (!any) return 'BestEffort';
