@@ -3,13 +3,11 @@
 
 import type { Node } from '../../kube/types.js';
 import type { ClusterCache } from '../model/cluster-cache.js';
-import type { UiState } from '../state/ui-state.js';
 import { formatTable, scrollWindow, type Column } from './columns.js';
 import { escapeControl } from './escape-control.js';
 import { nodeRolesColumn, nodeStatusColumn } from '../../kube/print/node-columns.js';
 import { nodeUsage, usageBar } from './node-usage.js';
-import type { Painter } from './paint.js';
-import { paneTitle, selectableRow } from './pane-title.js';
+import { paneTitle, selectableRow, type ListPaneArgs } from './pane-title.js';
 import { nodeStatusStyle } from './status-style.js';
 
 interface NodeLine {
@@ -50,15 +48,7 @@ export function nodeLine(node: Node, cache: ClusterCache): NodeLine {
   };
 }
 
-export function buildNodesView(args: {
-  cache: ClusterCache;
-  ui: UiState;
-  width: number;
-  height: number;
-  painter: Painter;
-  previousTop: number;
-  focused: boolean;
-}): NodesView {
+export function buildNodesView(args: ListPaneArgs & { cache: ClusterCache }): NodesView {
   const { cache, ui, width, height, painter } = args;
   const text = ui.filters.nodes.toLowerCase();
   const all = cache.nodesSorted();

@@ -4,12 +4,11 @@
 import type { Pod } from '../../kube/types.js';
 import { podRow, type PodRow } from '../../kube/print/pod-columns.js';
 import type { ClusterCache } from '../model/cluster-cache.js';
-import type { UiState } from '../state/ui-state.js';
 import { formatTable, scrollWindow, type Column } from './columns.js';
 import { escapeControl } from './escape-control.js';
 import { explainPod } from './pod-explanation.js';
 import type { Painter } from './paint.js';
-import { paneTitle, selectableRow } from './pane-title.js';
+import { paneTitle, selectableRow, type ListPaneArgs } from './pane-title.js';
 import { podStatusStyle } from './status-style.js';
 import { fit } from './text-width.js';
 
@@ -43,16 +42,7 @@ export function resolveSelection(keys: readonly string[], index: number, key: st
   return Math.max(0, Math.min(keys.length - 1, index));
 }
 
-export function buildPodsView(args: {
-  cache: ClusterCache;
-  ui: UiState;
-  width: number;
-  height: number;
-  painter: Painter;
-  now: number;
-  previousTop: number;
-  focused: boolean;
-}): PodsView {
+export function buildPodsView(args: ListPaneArgs & { cache: ClusterCache; now: number }): PodsView {
   const { cache, ui, width, height, painter, now } = args;
   const keys = cache.podKeys({ namespace: ui.namespace, node: ui.nodeFilter, text: ui.filters.pods });
   const selectedIndex = resolveSelection(keys, ui.cursor.pods, ui.selected.pods, (k) => keys.indexOf(k));

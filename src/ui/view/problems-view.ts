@@ -1,11 +1,9 @@
 // The Problems pane as lines: errors first (they stay until fixed), then warnings, then apply outcomes.
 
 import type { ProblemItem } from '../model/problem-feed.js';
-import type { UiState } from '../state/ui-state.js';
 import { scrollWindow } from './columns.js';
 import { escapeControl } from './escape-control.js';
-import type { Painter } from './paint.js';
-import { paneTitle, selectableRow } from './pane-title.js';
+import { paneTitle, selectableRow, type ListPaneArgs } from './pane-title.js';
 import { fit } from './text-width.js';
 
 export interface ProblemsView {
@@ -19,15 +17,7 @@ export interface ProblemsView {
 const MARK = { error: '✗', warning: '!', info: '✓' } as const;
 const STYLE = { error: 'error', warning: 'warn', info: 'dim' } as const;
 
-export function buildProblemsView(args: {
-  items: ProblemItem[];
-  ui: UiState;
-  width: number;
-  height: number;
-  painter: Painter;
-  previousTop: number;
-  focused: boolean;
-}): ProblemsView {
+export function buildProblemsView(args: ListPaneArgs & { items: ProblemItem[] }): ProblemsView {
   const { ui, width, height, painter } = args;
   const text = ui.filters.problems.toLowerCase();
   const items = text ? args.items.filter((i) => i.text.toLowerCase().includes(text)) : args.items;
