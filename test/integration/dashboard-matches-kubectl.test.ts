@@ -23,6 +23,8 @@ let kubectl: Kubectl;
 let dashboard: Dashboard;
 /** kubectl's output and the dashboard's screens, all read once the clock has stopped. */
 let wide: string;
+let wideAll: string;
+let nodes: string;
 const described = new Map<string, string>();
 const overlays = new Map<string, string>();
 
@@ -66,6 +68,8 @@ before(async () => {
   await frozen.advanceUntil('the three Pods settling', settled);
   // Nothing advances the clock from here on.
   wide = await ok(['get', 'pods', '-o', 'wide']);
+  wideAll = await ok(['get', 'pods', '-A', '-o', 'wide']);
+  nodes = await ok(['get', 'nodes']);
   // One kubectl for the three; kubectl separates them with blank lines.
   const all = await ok(['describe', 'pod', ...PODS]);
   for (const part of all.split(/^(?=Name:)/m)) described.set(/^Name:\s+(\S+)/.exec(part)![1]!, part.replace(/\n+$/, '\n'));
@@ -78,8 +82,9 @@ after(async () => {
   await frozen?.close();
 });
 
-function byName(rows: TableRow[]): TableRow[] {
-  return rows.map((r) => Object.fromEntries(POD_COLUMNS.map((c) => [c, r[c]!]))).sort((a, b) => a['NAME']!.localeCompare(b['NAME']!));
+function byName(rows: TableRow[], columns: readonly string[] = POD_COLUMNS): TableRow[] {
+  const key = (r: TableRow) => `${r['NAMESPACE'] ?? ''}/${r['NAME']}`;
+  return rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]!]))).sort((a, b) => key(a).localeCompare(key(b)));
 }
 
 const kubectlRows = () => byName(readTable(wide.split('\n'), [...POD_COLUMNS, 'NOMINATED NODE', 'READINESS GATES']));
@@ -87,10 +92,17 @@ const kubectlRows = () => byName(readTable(wide.split('\n'), [...POD_COLUMNS, 'N
 /** Polls until `read()` equals `expected` (the dashboard renders through a throttle), then asserts it. */
 async function assertEventuallyEqual<T>(read: () => T, expected: T, what: string): Promise<void> {
   let shown: T | undefined;
+  let failure: unknown;
   await waitFor(() => {
-    shown = read();
+    try {
+      shown = read();
+    } catch (e) {
+      failure = e;
+      return false;
+    }
     return isDeepStrictEqual(shown, expected);
   }, what).catch(() => undefined);
+  if (shown === undefined && failure) throw failure;
   assert.deepEqual(shown, expected, what);
 }
 
@@ -110,6 +122,32 @@ test('kubectl get pods -o wide lists the three Pods in the states the test waite
 
 test("the dashboard's Pods rows carry the same NAME, READY, STATUS, RESTARTS, AGE, IP and NODE as kubectl get pods -o wide", async () => {
   await assertEventuallyEqual(() => byName(podsPaneRows(dashboard.frame())), kubectlRows(), 'Pods pane rows beside kubectl get pods -o wide');
+});
+
+test('with all namespaces (`0`), the Pods rows carry the same values as kubectl get pods -A -o wide, system Pods included', async () => {
+  await dashboard.press('0');
+  try {
+    // The pane is half the screen: with NAMESPACE and kube-system's long names it drops NODE and IP (the
+    // columns it gives up first) rather than cut values; the columns it shows must agree.
+    const header = await dashboard.waitFor(/^ NAMESPACE\s+NAME\s+READY\s/m, 'the NAMESPACE column');
+    const headerLine = header.split('\n').find((l) => l.startsWith(' NAMESPACE'))!;
+    const columns = ['NAMESPACE', ...POD_COLUMNS].filter((c) => new RegExp(`(^| )${c}( |$)`).test(headerLine));
+    assert.deepEqual(columns.slice(0, 6), ['NAMESPACE', 'NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], headerLine);
+    const all = readTable(wideAll.split('\n'), ['NAMESPACE', ...POD_COLUMNS, 'NOMINATED NODE', 'READINESS GATES']);
+    assert.ok(all.some((r) => r['NAMESPACE'] === 'kube-system'));
+    const expected = byName(all, columns);
+    await assertEventuallyEqual(() => byName(readTable(dashboard.frame().split('\n'), columns), columns), expected, 'Pods pane rows beside kubectl get pods -A -o wide');
+  } finally {
+    await dashboard.press('0');
+    await dashboard.waitFor((f) => !f.includes('NAMESPACE'), 'back to the default namespace');
+  }
+});
+
+test("the Nodes pane's NAME, STATUS and ROLES are kubectl get nodes'", async () => {
+  const columns = ['NAME', 'STATUS', 'ROLES'];
+  const expected = byName(readTable(nodes.split('\n'), [...columns, 'AGE', 'VERSION']), columns);
+  assert.equal(expected.length, 3);
+  await assertEventuallyEqual(() => byName(readTable(dashboard.frame().split('\n'), columns), columns), expected, 'Nodes pane rows beside kubectl get nodes');
 });
 
 for (const name of PODS) {

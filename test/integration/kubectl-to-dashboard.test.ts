@@ -37,7 +37,7 @@ test('a Pod applied with kubectl shows in headless output as Running, and the fo
   let kubectl: Kubectl | undefined;
   try {
     kubectl = new Kubectl(await kubesim.apiUrl());
-    assert.match(kubesim.stderr, new RegExp(`^export KUBECONFIG=${kubeconfig}$`, 'm'));
+    await eventually('the line that says how to point kubectl at it', () => kubesim.stderr.includes(`\nexport KUBECONFIG=${kubeconfig}\n`));
     await kubesim.waitForLine(/^\d\d:\d\d:\d\d apply {2}\S+simple-pod\.yaml {2}pod\/simple-echo created$/, 'the folder applied');
 
     // kubectl reads the kubeconfig kubesim wrote, as a user who ran the printed `export` would.
