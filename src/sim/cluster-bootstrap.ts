@@ -248,3 +248,94 @@ export function buildSystemPods(nodes: number, random: SeededRandom): Pod[] {
   }
   return pods;
 }
+
+/**
+ * The objects behind the kube-system Pods and the cluster's two Services, as `kubectl get all -A` shows them
+ * on a fresh kind cluster. Their controllers are not simulated: status is written once, as settled.
+ */
+export function buildSystemWorkloads(nodes: number, pods: Pod[], created: string): KubeObject[] {
+  const label = (app: string, key: string) => pods.find((p) => p.metadata.labels?.['k8s-app'] === app)?.metadata.labels?.[key] ?? '';
+  const rsHash = label('kube-dns', 'pod-template-hash');
+  const template = (app: string) => pods.find((p) => p.metadata.labels?.['k8s-app'] === app)!;
+  const podTemplate = (pod: Pod) => ({ metadata: { labels: { ...pod.metadata.labels, 'controller-revision-hash': undefined, 'pod-template-generation': undefined } }, spec: { ...pod.spec, nodeName: undefined } });
+  const daemonSet = (app: string): KubeObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: app, namespace: 'kube-system', labels: { 'k8s-app': app }, annotations: { 'deprecated.daemonset.template.generation': '1' }, creationTimestamp: created },
+    spec: { selector: { matchLabels: { 'k8s-app': app } }, template: podTemplate(template(app)), updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } }, revisionHistoryLimit: 10 },
+    status: { currentNumberScheduled: nodes, desiredNumberScheduled: nodes, numberAvailable: nodes, numberMisscheduled: 0, numberReady: nodes, observedGeneration: 1, updatedNumberScheduled: nodes },
+  });
+  const coredns = template('kube-dns');
+  const replicaStatus = { availableReplicas: 2, fullyLabeledReplicas: 2, observedGeneration: 1, readyReplicas: 2, replicas: 2 };
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' }, creationTimestamp: created },
+      spec: { clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], internalTrafficPolicy: 'Cluster', ipFamilies: ['IPv4'], ipFamilyPolicy: 'SingleStack', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None', type: 'ClusterIP' },
+      status: { loadBalancer: {} },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' }, annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' }, creationTimestamp: created },
+      spec: {
+        clusterIP: '10.96.0.10',
+        clusterIPs: ['10.96.0.10'],
+        internalTrafficPolicy: 'Cluster',
+        ipFamilies: ['IPv4'],
+        ipFamilyPolicy: 'SingleStack',
+        ports: [
+          { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+          { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+          { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+        ],
+        selector: { 'k8s-app': 'kube-dns' },
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
+      },
+      status: { loadBalancer: {} },
+    },
+    daemonSet('kube-proxy'),
+    daemonSet('kindnet'),
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' }, annotations: { 'deployment.kubernetes.io/revision': '1' }, creationTimestamp: created },
+      spec: { replicas: 2, selector: { matchLabels: { 'k8s-app': 'kube-dns' } }, template: podTemplate(coredns), strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 1 } }, revisionHistoryLimit: 10, progressDeadlineSeconds: 600 },
+      status: {
+        availableReplicas: 2,
+        observedGeneration: 1,
+        readyReplicas: 2,
+        replicas: 2,
+        updatedReplicas: 2,
+        conditions: [
+          { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: created, lastTransitionTime: created },
+          { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "coredns-${rsHash}" has successfully progressed.`, lastUpdateTime: created, lastTransitionTime: created },
+        ],
+      },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: `coredns-${rsHash}`,
+        namespace: 'kube-system',
+        labels: { 'k8s-app': 'kube-dns', 'pod-template-hash': rsHash },
+        annotations: { 'deployment.kubernetes.io/desired-replicas': '2', 'deployment.kubernetes.io/max-replicas': '3', 'deployment.kubernetes.io/revision': '1' },
+        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'coredns', uid: '', controller: true, blockOwnerDeletion: true }],
+        creationTimestamp: created,
+      },
+      spec: { replicas: 2, selector: { matchLabels: { 'k8s-app': 'kube-dns', 'pod-template-hash': rsHash } }, template: podTemplate(coredns) },
+      status: replicaStatus,
+    },
+  ];
+}
+
+/** Points ownerReferences (uid '' until now) at the stored owners. */
+export function resolveOwnerUids(obj: KubeObject, uidOf: (kind: string, namespace: string | undefined, name: string) => string | undefined): void {
+  for (const ref of obj.metadata.ownerReferences ?? []) {
+    if (ref.uid) continue;
+    ref.uid = uidOf(ref.kind, ref.kind === 'Node' ? undefined : obj.metadata.namespace, ref.name) ?? '';
+  }
+}

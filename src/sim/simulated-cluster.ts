@@ -33,6 +33,8 @@ import {
   buildNamespace,
   buildNode,
   buildSystemPods,
+  buildSystemWorkloads,
+  resolveOwnerUids,
   CLUSTER_NAME,
   SYSTEM_NAMESPACES,
   type BootstrapOptions,
@@ -153,7 +155,16 @@ export class SimulatedCluster implements ClusterSource {
       },
     });
     this.nodeLifecycle = new NodeLifecycle(this.store, this.clock, this.events, this.kubelets);
-    for (const pod of buildSystemPods(boot.workers + 1, this.random)) this.store.create(admitCreate(pod, 'Ignore', this.store, this.random).object);
+    const systemPods = buildSystemPods(boot.workers + 1, this.random);
+    const uidOf = (kind: string, namespace: string | undefined, name: string) => this.store.get(kind, namespace, name)?.metadata.uid;
+    for (const obj of buildSystemWorkloads(boot.workers + 1, systemPods, isoSeconds(this.clock.wallTime()))) {
+      resolveOwnerUids(obj, uidOf);
+      this.store.create(JSON.parse(JSON.stringify(obj)));
+    }
+    for (const pod of systemPods) {
+      resolveOwnerUids(pod, uidOf);
+      this.store.create(admitCreate(pod, 'Ignore', this.store, this.random).object);
+    }
     this.capabilities = {
       clock: this.clockControl(options.clock),
       nodeFaults: {

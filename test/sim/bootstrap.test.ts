@@ -44,6 +44,16 @@ test('a fresh cluster looks like kind: namespaces, a tainted control plane, two 
     'kube-scheduler-kubesim-control-plane',
   ]);
   assert.ok(system.every((p) => podStatusReason(p) === 'Running'), system.map((p) => `${p.metadata.name} ${podStatusReason(p)}`).join(', '));
+  // Every system Pod's owner exists: the control-plane Node, the DaemonSets, coredns's ReplicaSet.
+  for (const p of system) {
+    const owner = p.metadata.ownerReferences![0]!;
+    const stored = await cluster.get({ apiVersion: owner.apiVersion, kind: owner.kind, namespace: owner.kind === 'Node' ? undefined : 'kube-system', name: owner.name });
+    assert.equal(stored.metadata.uid, owner.uid);
+  }
+  const services = (await cluster.list('Service')).items.map((s) => `${s.metadata.namespace}/${s.metadata.name} ${s.spec.clusterIP}`);
+  assert.deepEqual(services, ['default/kubernetes 10.96.0.1', 'kube-system/kube-dns 10.96.0.10']);
+  const daemonSets = (await cluster.list('DaemonSet', { namespace: 'kube-system' })).items.map((d) => `${d.metadata.name} ${d.status.numberReady}/${d.status.desiredNumberScheduled}`);
+  assert.deepEqual(daemonSets, ['kube-proxy 3/3', 'kindnet 3/3']);
   await cluster.close();
 });
 
