@@ -122,6 +122,16 @@ async function walkThrough(cols: number, rows: number): Promise<void> {
     s = await term.waitFor(has('broken.yaml:9:5'), 'the error at broken.yaml:9:5');
     assert.match(s, /broken\.yaml:9:5 strict decoding error: unknown field/);
 
+    // A live resize: the frame follows the new size, header on top, hint bar on the last line but one.
+    const [w, h] = cols === 100 ? [140, 40] : [100, 30];
+    term.tmux('resize-window', '-t', 'e2e', '-x', String(w), '-y', String(h));
+    s = await term.waitFor((x) => {
+      const rows = x.split('\n');
+      // The last frame line is the hint bar (here the shell's exit message), the terminal's last row is free.
+      return rows[0]!.includes('nodes 3') && /shell in simple-echo\/nginx exited/.test(rows[h - 2] ?? '') && (rows[h - 1] ?? '').trim() === '';
+    }, `the dashboard redrawn at ${w}×${h}`, 20_000);
+    assert.equal(s.split('\n').filter((l) => l.includes('nodes 3')).length, 1, 'one header after the resize');
+
     // Quit: the shell prompt is back and the dashboard is gone from the screen.
     term.keys('q');
     // The main screen again: the command as typed, then a fresh prompt once kubesim has exited.
