@@ -324,6 +324,7 @@ export class PodWorker {
       env,
       files,
       mounts: containerMounts(this.pod, s.spec, this.emptyDirs),
+      ...(s.spec.stdin ? { stdin: true, tty: s.spec.tty === true } : {}),
       network: this.net!,
       clock: this.k.clock,
       random: () => this.k.random.next(),

@@ -80,17 +80,9 @@ function objectOf(status: FileStatus | undefined, documentIndex: number, e: Expe
  * Documents that must match but do not yet, each for a reason outside the reconciler. Listed so the test
  * stays a spec: it fails when a new document stops matching, and says when a listed one has been fixed.
  */
-const HTTP_ECHO = 'sim/runtime: hashicorp/http-echo gets the generic image, which runs `-text=…` (a flag for its entrypoint) as a command';
-
 const KNOWN_GAPS: Record<string, string> = {
-  'pods/share-process-namespace.yaml#0': 'sim/runtime: busybox sh with stdin and tty and no command exits instead of waiting for input',
   'pods/pod-with-scheduling-gates.yaml#0': 'sim: schedulingGates (STATUS SchedulingGated) not simulated yet',
   'pods/pod-projected-svc-token.yaml#0': 'sim: ServiceAccount admission (serviceaccount "build-robot" not found) not there yet',
-  'pods/security/seccomp/alpha/audit-pod.yaml#0': HTTP_ECHO,
-  'pods/security/seccomp/alpha/default-pod.yaml#0': HTTP_ECHO,
-  'pods/security/seccomp/alpha/fine-pod.yaml#0': HTTP_ECHO,
-  'pods/security/seccomp/alpha/violation-pod.yaml#0': HTTP_ECHO,
-  'pods/security/seccomp/ga/default-pod.yaml#0': HTTP_ECHO,
 };
 
 const ACCEPTED = new Set(['created', 'configured', 'unchanged', 'not-simulated', 'recreating']);

@@ -10,7 +10,7 @@ import { parseImageReference } from './images/reference.js';
 import { genericImage } from './images/generic.js';
 import type { ImageDefinition } from './images/image.js';
 import { RunningContainer } from './running-container.js';
-import { EMPTY_INPUT } from './process/input.js';
+import { EMPTY_INPUT, StreamInput, type Input } from './process/input.js';
 import type { Proc } from './process/program.js';
 import { TaskRunner, type TaskOutcome } from './process/task-runner.js';
 import { SIGNAL_NUMBERS, Signalled } from './process/task.js';
@@ -58,6 +58,11 @@ export function effectiveArgv(image: ImageDefinition, command: string[] | undefi
   return [...entrypoint, ...cmd];
 }
 
+/** PID 1's stdin: /dev/null, or (`stdin: true`) a pipe or terminal kept open that nobody writes to yet. */
+function mainInput(context: ContainerContext): Input {
+  return context.stdin ? new StreamInput(context.tty === true) : EMPTY_INPUT;
+}
+
 function finishedProcess(exit: ProcessExit): ContainerProcess {
   return { exited: Promise.resolve(exit), signal: () => {} };
 }
@@ -92,7 +97,7 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
       const program = container.findProgram(argv[0]!);
       if (!program) return finishedProcess({ code: 128, reason: 'StartError', message: startErrorMessage(argv[0]!) });
       running.set(context, container);
-      const proc: Proc = { host: container, env: container.baseEnv(), cwd: container.workingDir(), pid: 1, stdin: EMPTY_INPUT, stdout: output.stdout, stderr: output.stderr };
+      const proc: Proc = { host: container, env: container.baseEnv(), cwd: container.workingDir(), pid: 1, stdin: mainInput(context), stdout: output.stdout, stderr: output.stderr };
 
       let resolve!: (exit: ProcessExit) => void;
       const exited = new Promise<ProcessExit>((r) => (resolve = r));

@@ -81,6 +81,13 @@ export interface ContainerContext {
    * `files` alone describes what is mounted and writes stay private to the container.
    */
   mounts?: { path: string; readOnly?: boolean; shared?: Map<string, string> }[];
+  /**
+   * Optional: the container's `stdin` and `tty`. With stdin the main process's standard input stays open
+   * with nobody writing (a shell waits at it instead of reading EOF and exiting); with tty as well it is a
+   * terminal (a shell prompts). Unset: stdin is /dev/null.
+   */
+  stdin?: boolean;
+  tty?: boolean;
   network: PodNetwork;
   clock: Clock;
   /** Seeded randomness for reproducible jitter. */

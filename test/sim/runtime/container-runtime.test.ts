@@ -197,6 +197,25 @@ test('an unknown image runs the generic behaviour: one start line, then runs unt
   assert.deepEqual(await proc.exited, { code: 0 });
 });
 
+test('an unknown image passes args alone to its entrypoint as flags instead of running them as a command', async () => {
+  const { clock, cluster, runtime } = setup();
+  const out = new Output(clock);
+  const proc = runtime.start(makeContext({ image: 'example/server:2.1', clock, network: cluster.pod() }), undefined, ['-text=hello', '--port=8080'], out);
+  const box = track(proc.exited);
+  clock.advance(2000);
+  await settle();
+  assert.equal(box.exit, undefined);
+  assert.equal(out.stdoutText, 'Starting example/server:2.1\n');
+});
+
+test('an unknown image whose args name an executable runs it, as a docker-entrypoint.sh does with `exec "$@"`', async () => {
+  const { clock, cluster, runtime } = setup();
+  const out = new Output(clock);
+  const proc = runtime.start(makeContext({ image: 'example/server:2.1', clock, network: cluster.pod() }), undefined, ['sh', '-c', 'echo from args; exit 3'], out);
+  assert.deepEqual(await proc.exited, { code: 3 });
+  assert.equal(out.stdoutText, 'from args\n');
+});
+
 test('the liveness-exec example: `cat /tmp/healthy` as an exec probe succeeds for 30 s, then fails', async () => {
   const { clock, cluster, runtime } = setup();
   const context = makeContext({ image: 'registry.k8s.io/busybox', clock, network: cluster.pod() });

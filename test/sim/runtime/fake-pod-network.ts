@@ -1,6 +1,6 @@
 // A tiny stand-in for sim-core's network: Pods by IP, ports per Pod, localhost meaning the caller's Pod.
 
-import { ConnectionRefused, type ContainerContext, type HttpHandler, type PodNetwork } from '../../../src/sim/runtime/types.js';
+import { ConnectionRefused, type ContainerContext, type HttpHandler, type PodNetwork, type ProcessExit } from '../../../src/sim/runtime/types.js';
 import { VirtualClock } from '../../../src/sim/clock.js';
 
 export class FakeCluster {
@@ -80,3 +80,10 @@ export class Output {
 
 /** Lets promise callbacks run (the runtime resolves `exited` promises). */
 export const settle = () => new Promise<void>((r) => setImmediate(r));
+
+/** Remembers a process's exit once it comes, so a test can see that it has not (yet). */
+export function track(exited: Promise<ProcessExit>): { exit?: ProcessExit } {
+  const box: { exit?: ProcessExit } = {};
+  void exited.then((e) => (box.exit = e));
+  return box;
+}

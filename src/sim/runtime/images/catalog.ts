@@ -15,6 +15,7 @@ import { mysql } from './mysql.js';
 import { httpd } from './httpd.js';
 import { golangImage, nodeImage, pythonImage } from './language-runtimes.js';
 import { KUBERNETES_COMPONENTS } from './kubernetes-components.js';
+import { hashicorpHttpEcho } from './http-echo.js';
 import { globMatches } from '../shell/expand.js';
 
 /** An image from a user's catalog file (or code): a name with an optional tag glob, and how pulling it goes. */
@@ -33,7 +34,7 @@ export type Resolution =
 
 export const BUILTIN_IMAGES: ImageDefinition[] = [
   gihyodockerEcho, gihyodockerNginxProxy, officialNginx, busybox, alpine, debian, ubuntu, pause,
-  redis, postgres, mysql, httpd, pythonImage, nodeImage, golangImage, ...KUBERNETES_COMPONENTS,
+  redis, postgres, mysql, httpd, pythonImage, nodeImage, golangImage, hashicorpHttpEcho, ...KUBERNETES_COMPONENTS,
 ];
 
 /** First pulls of the book's images took readers tens of seconds; small images a few. */
