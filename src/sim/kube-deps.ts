@@ -1,13 +1,12 @@
 // The src/kube functions the simulator uses, gathered in one place (they were written alongside it by other
 // teams; small interim stand-ins lived here until each landed).
 
-export { findKind, findKindByName, allKinds, apiVersionOf, type KindInfo } from '../kube/kinds.js';
+export { findKind, allKinds, type KindInfo } from '../kube/kinds.js';
 
 export { parseQuantity } from '../kube/quantity.js';
 export { parseLabelSelector, parseFieldSelector } from '../kube/selectors.js';
 export { strategicMergePatch } from '../kube/merge/strategic-merge-patch.js';
 export { clientSideApply } from '../kube/merge/three-way.js';
-export { LAST_APPLIED_ANNOTATION } from '../kube/merge/last-applied.js';
 export { unknownFields, strictDecodingError, decodingError } from '../kube/schema/unknown-fields.js';
 export { validateObject } from '../kube/schema/validate.js';
 

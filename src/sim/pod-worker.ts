@@ -494,7 +494,7 @@ export class PodWorker {
       namedPort: (name) => [...this.pod.spec.containers, ...(this.pod.spec.initContainers ?? [])].flatMap((c) => c.ports ?? []).find((p) => p.name === name)?.containerPort,
       httpGet: (host, port, path, headers) => {
         try {
-          return this.k.network.request(this.net, this.k.nodeIP, host === this.podIP ? host : host, port, { method: 'GET', path, headers });
+          return this.k.network.request(this.net, this.k.nodeIP, host, port, { method: 'GET', path, headers });
         } catch (e) {
           return e instanceof Error ? e : new Error(String(e));
         }
