@@ -94,22 +94,22 @@ export class ObjectStore {
     return [...this.byKind.keys()];
   }
 
-  /** Stores a new object, filling uid, creationTimestamp, generation and resourceVersion. */
+  /**
+   * Stores a new object, filling uid, creationTimestamp, generation and resourceVersion. The store takes
+   * ownership of `obj` (its metadata is stamped in place): hand it a fresh object, never one still in use.
+   */
   create(obj: KubeObject): KubeObject {
-    const name = obj.metadata.name ?? '';
-    const key = objectKey(obj.metadata.namespace, name);
+    const metadata = obj.metadata;
+    const key = objectKey(metadata.namespace, metadata.name ?? '');
     let objects = this.byKind.get(obj.kind);
     if (!objects) this.byKind.set(obj.kind, (objects = new Map()));
     if (objects.has(key)) throw new Error(`store: ${obj.kind} ${key} already exists`);
     const rv = ++this.rv;
-    const metadata = {
-      ...obj.metadata,
-      uid: obj.metadata.uid ?? this.options.uid(),
-      resourceVersion: String(rv),
-      creationTimestamp: obj.metadata.creationTimestamp ?? isoSeconds(this.options.wallTime()),
-      ...(usesGeneration(obj) ? { generation: 1 } : {}),
-    };
-    const stored = deepFreeze({ ...obj, metadata });
+    metadata.uid ??= this.options.uid();
+    metadata.resourceVersion = String(rv);
+    metadata.creationTimestamp ??= isoSeconds(this.options.wallTime());
+    if (usesGeneration(obj)) metadata.generation = 1;
+    const stored = deepFreeze(obj);
     objects.set(key, stored);
     this.emit('ADDED', stored, rv);
     return stored;
