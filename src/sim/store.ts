@@ -50,7 +50,7 @@ function usesGeneration(obj: KubeObject): boolean {
 }
 
 export class ObjectStore {
-  private readonly byKind = new Map<string, Map<string, KubeObject>>();
+  private readonly byKind = new Map<string, KindTable>();
   private rv = 0;
   private readonly history: StoreEvent[] = [];
   private historyStart = 0;
@@ -70,18 +70,17 @@ export class ObjectStore {
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byKind.get(kind)?.get(objectKey(namespace, name));
+    return this.byKind.get(kind)?.get(namespace, name);
   }
 
-  /** Every object of `kind` (in `namespace` when given), in key order of insertion. */
+  /** Every object of `kind` (in `namespace` when given): by namespace, then in order of creation. */
   list(kind: string, namespace?: string, filter?: (obj: KubeObject) => boolean): KubeObject[] {
-    const objects = this.byKind.get(kind);
-    if (!objects) return [];
+    const table = this.byKind.get(kind);
+    if (!table) return [];
     const out: KubeObject[] = [];
-    for (const obj of objects.values()) {
-      if (namespace !== undefined && obj.metadata.namespace !== namespace) continue;
-      if (filter && !filter(obj)) continue;
-      out.push(obj);
+    for (const objects of namespace !== undefined ? [table.namespace(namespace)] : table.namespaces()) {
+      if (!objects) continue;
+      for (const obj of objects.values()) if (!filter || filter(obj)) out.push(obj);
     }
     return out;
   }
@@ -100,17 +99,17 @@ export class ObjectStore {
    */
   create(obj: KubeObject): KubeObject {
     const metadata = obj.metadata;
-    const key = objectKey(metadata.namespace, metadata.name ?? '');
+    const name = metadata.name ?? '';
     let objects = this.byKind.get(obj.kind);
-    if (!objects) this.byKind.set(obj.kind, (objects = new Map()));
-    if (objects.has(key)) throw new Error(`store: ${obj.kind} ${key} already exists`);
+    if (!objects) this.byKind.set(obj.kind, (objects = new KindTable()));
+    if (objects.get(metadata.namespace, name)) throw new Error(`store: ${obj.kind} ${metadata.namespace}/${name} already exists`);
     const rv = ++this.rv;
     metadata.uid ??= this.options.uid();
     metadata.resourceVersion = String(rv);
     metadata.creationTimestamp ??= isoSeconds(this.options.wallTime());
     if (usesGeneration(obj)) metadata.generation = 1;
     const stored = deepFreeze(obj);
-    objects.set(key, stored);
+    objects.set(metadata.namespace, name, stored);
     this.emit('ADDED', stored, rv);
     return stored;
   }
@@ -120,10 +119,11 @@ export class ObjectStore {
    * changed. The caller's metadata.resourceVersion is ignored here: conflicts are checked by the caller.
    */
   replace(obj: KubeObject): KubeObject {
-    const key = objectKey(obj.metadata.namespace, obj.metadata.name ?? '');
+    const namespace = obj.metadata.namespace;
+    const name = obj.metadata.name ?? '';
     const objects = this.byKind.get(obj.kind);
-    const old = objects?.get(key);
-    if (!objects || !old) throw new Error(`store: ${obj.kind} ${key} does not exist`);
+    const old = objects?.get(namespace, name);
+    if (!objects || !old) throw new Error(`store: ${obj.kind} ${namespace}/${name} does not exist`);
     const rv = ++this.rv;
     const metadata: KubeObject['metadata'] = {
       ...obj.metadata,
@@ -135,7 +135,7 @@ export class ObjectStore {
       metadata.generation = old.spec === obj.spec || sameJson(old.spec, obj.spec) ? old.metadata.generation : old.metadata.generation + 1;
     }
     const stored = deepFreeze({ ...obj, metadata });
-    objects.set(key, stored);
+    objects.set(namespace, name, stored);
     this.emit('MODIFIED', stored, rv);
     return stored;
   }
@@ -143,10 +143,9 @@ export class ObjectStore {
   /** Removes an object at once; returns its last state (stamped with the deletion's resourceVersion). */
   remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const objects = this.byKind.get(kind);
-    const key = objectKey(namespace, name);
-    const old = objects?.get(key);
+    const old = objects?.get(namespace, name);
     if (!objects || !old) return undefined;
-    objects.delete(key);
+    objects.delete(namespace, name);
     const rv = ++this.rv;
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } });
     this.emit('DELETED', last, rv);
@@ -213,8 +212,37 @@ export class ObjectStore {
   }
 }
 
-function objectKey(namespace: string | undefined, name: string): string {
-  return `${namespace ?? ''}/${name}`;
+/** One kind's objects by namespace ('' for cluster-scoped) and name: lookups without building key strings. */
+class KindTable {
+  private readonly byNamespace = new Map<string, Map<string, KubeObject>>();
+  size = 0;
+
+  get(namespace: string | undefined, name: string): KubeObject | undefined {
+    return this.byNamespace.get(namespace ?? '')?.get(name);
+  }
+
+  set(namespace: string | undefined, name: string, obj: KubeObject): void {
+    let objects = this.byNamespace.get(namespace ?? '');
+    if (!objects) this.byNamespace.set(namespace ?? '', (objects = new Map()));
+    if (!objects.has(name)) this.size++;
+    objects.set(name, obj);
+  }
+
+  delete(namespace: string | undefined, name: string): void {
+    const objects = this.byNamespace.get(namespace ?? '');
+    if (objects?.delete(name)) {
+      this.size--;
+      if (objects.size === 0) this.byNamespace.delete(namespace ?? '');
+    }
+  }
+
+  namespace(namespace: string): Map<string, KubeObject> | undefined {
+    return this.byNamespace.get(namespace);
+  }
+
+  namespaces(): IterableIterator<Map<string, KubeObject>> {
+    return this.byNamespace.values();
+  }
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {
