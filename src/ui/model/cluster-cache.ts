@@ -154,8 +154,8 @@ export class ClusterCache {
       this.events.delete(key);
       return;
     }
-    // Re-insert so the Map's order is "least recently changed first", then trim from the front.
-    this.events.delete(key);
+    // A MODIFIED event keeps its place: the Map stays in creation order, the API's list order, which
+    // kubectl describe keeps for events with the same lastTimestamp (a stable sort). Trim the oldest created.
     this.events.set(key, e);
     if (this.events.size > MAX_EVENTS) {
       const oldest = this.events.keys().next().value;
@@ -218,13 +218,14 @@ export class ClusterCache {
     return out;
   }
 
-  /** Events about one object, oldest first (what `kubectl describe` lists). */
+  /** Events about one object, oldest first, ties in creation order (what `kubectl describe` lists). */
   eventsFor(kind: string, namespace: string | undefined, name: string): KubeEvent[] {
     const out: KubeEvent[] = [];
     for (const e of this.events.values()) {
       const o = e.involvedObject;
       if (o.kind === kind && o.name === name && (o.namespace ?? '') === (namespace ?? '')) out.push(e);
     }
+    // Array.prototype.sort is stable: equal times keep the Map's creation order.
     return out.sort((a, b) => eventTime(a) - eventTime(b));
   }
 }

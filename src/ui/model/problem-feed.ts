@@ -82,7 +82,10 @@ export class ProblemFeed {
         const node = cache.nodes.get(o.name);
         if (!node) continue;
       }
-      latest.set(`${o.kind}/${o.namespace ?? ''}/${o.name}/${e.reason}`, e);
+      // The cache is in creation order, so "latest" is by time (a repeated event is updated in place).
+      const key = `${o.kind}/${o.namespace ?? ''}/${o.name}/${e.reason}`;
+      const seen = latest.get(key);
+      if (!seen || eventTime(e) >= eventTime(seen)) latest.set(key, e);
     }
     const inView = (e: KubeEvent) => (namespace === undefined || (e.involvedObject.namespace ?? '') === namespace ? 0 : 1);
     const warnings = [...latest.values()].sort((a, b) => inView(a) - inView(b) || eventTime(b) - eventTime(a));
