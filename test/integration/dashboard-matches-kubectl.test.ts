@@ -169,21 +169,13 @@ for (const name of PODS) {
   });
 }
 
-test(
-  'the describe overlay lists events with equal lastTimestamps in the order kubectl describe does',
-  { todo: 'bug: src/ui/model/cluster-cache.ts eventsFor breaks lastTimestamp ties by last-modified order, kubectl by the list (creation) order' },
-  () => {
-    for (const name of PODS) {
-      const { shown, kubectl } = side(name, describeEvents);
-      assert.deepEqual(shown, kubectl, name);
-    }
-  },
-);
+test('the describe overlay lists events with equal lastTimestamps in the order kubectl describe does', () => {
+  for (const name of PODS) {
+    const { shown, kubectl } = side(name, describeEvents);
+    assert.deepEqual(shown, kubectl, name);
+  }
+});
 
-test(
-  'the describe overlay shows every line whole, as kubectl describe does (FailedScheduling is longer than 200 columns)',
-  { todo: 'bug: src/ui/view/overlay-view.ts textOverlayLines cuts lines at the terminal width with no wrap or horizontal scroll' },
-  () => {
-    for (const name of PODS) assert.deepEqual(cutLines(overlays.get(name)!), [], name);
-  },
-);
+test('the describe overlay shows every line whole, as kubectl describe does (FailedScheduling is longer than 200 columns)', () => {
+  for (const name of PODS) assert.deepEqual(cutLines(overlays.get(name)!), [], name);
+});

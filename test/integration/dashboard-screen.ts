@@ -3,6 +3,7 @@
 
 import { openDashboard } from '../ui/dashboard-harness.js';
 import { readTable, type TableRow } from './fixed-width-table.js';
+import { unwrapOverlayRows } from '../ui/overlay-text.js';
 
 export type Dashboard = ReturnType<typeof openDashboard>;
 
@@ -40,8 +41,8 @@ function selectedPodName(frame: string): string | undefined {
 }
 
 /**
- * The whole text of the overlay titled `title`, paging down until its last line is on screen. The title
- * says which lines are shown (`1-46 of 70`) when the text is longer than a page.
+ * The whole text of the overlay titled `title`, paging down until its last line is on screen, with wrapped
+ * lines joined again. The title says which rows are shown (`1-46 of 70`) when the text is longer than a page.
  */
 export async function readOverlay(d: Dashboard, title: string): Promise<string> {
   const text: string[] = [];
@@ -53,7 +54,7 @@ export async function readOverlay(d: Dashboard, title: string): Promise<string> 
     const at = lines.findIndex((l) => l.includes(title));
     const count = range.last - range.first + 1;
     lines.slice(at + 1, at + 1 + count).forEach((l, i) => (text[range.first - 1 + i] = l.trimEnd()));
-    if (range.last >= range.total) return text.join('\n') + '\n';
+    if (range.last >= range.total) return unwrapOverlayRows(text, d.model.size.cols).join('\n') + '\n';
     from = range.first;
     await d.press(PAGE_DOWN);
   }

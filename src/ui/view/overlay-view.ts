@@ -8,20 +8,69 @@ import type { Painter } from './paint.js';
 import { paneTitle, selectableRow } from './pane-title.js';
 import { fit } from './text-width.js';
 
+/** What starts a continuation line (after the wrapped line's own indentation), so it never reads as a new row. */
+export const CONTINUATION = '↪ ';
+
 export function textOverlayLines(title: string, text: string, scroll: number, width: number, height: number, painter: Painter): string[] {
-  const all = text.split('\n');
-  if (all.length > 0 && all[all.length - 1] === '') all.pop();
+  const all = wrappedTextRows(text, width);
   const page = Math.max(1, height - 1);
   const top = Math.max(0, Math.min(scroll, all.length - page));
   const where = all.length > page ? `  ${top + 1}-${Math.min(all.length, top + page)} of ${all.length}` : '';
   const lines = [paneTitle(painter, title, `${where}  esc close`, true, width)];
-  for (const l of all.slice(top, top + page)) lines.push(fit(escapeControl(l), width));
+  for (const l of all.slice(top, top + page)) lines.push(l);
   return lines;
 }
 
-export function textLineCount(text: string): number {
-  const n = text.split('\n').length;
-  return text.endsWith('\n') ? n - 1 : n;
+/** How many screen rows the text takes at `width` (what scrolling counts). */
+export function textLineCount(text: string, width: number): number {
+  return wrappedTextRows(text, width).length;
+}
+
+let memo: { text: string; width: number; rows: string[] } | undefined;
+
+/**
+ * The text as screen rows of at most `width` cells: a longer line (a FailedScheduling message) goes on in
+ * continuation rows, indented as the line is and marked with CONTINUATION, broken before a run of spaces
+ * that starts inside the row (dropping one space of it). A word break leaves its row shorter than the room;
+ * only a word longer than the room fills it to the edge, so the two can be told apart and undone exactly.
+ * Memoised: the overlay redraws (the clock ticks) while its text stays the same.
+ */
+export function wrappedTextRows(text: string, width: number): string[] {
+  if (memo && memo.text === text && memo.width === width) return memo.rows;
+  const all = text.split('\n');
+  if (all.length > 0 && all[all.length - 1] === '') all.pop();
+  const rows: string[] = [];
+  for (const line of all) rows.push(...wrapLine(escapeControl(line), width));
+  memo = { text, width, rows };
+  return rows;
+}
+
+function wrapLine(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const indent = line.length - line.trimStart().length;
+  let prefix = ' '.repeat(indent) + CONTINUATION;
+  if (prefix.length > width / 2) prefix = CONTINUATION;
+  if (prefix.length >= width) return [fit(line, width)];
+  const rows: string[] = [];
+  let rest = line;
+  let room = width;
+  while (rest.length > room) {
+    const at = breakAt(rest, room);
+    rows.push(rows.length === 0 ? rest.slice(0, at) : prefix + rest.slice(0, at));
+    // A break at a space drops that one space: the row before ends without one, and reading back joins with one.
+    rest = rest.slice(at < room ? at + 1 : at);
+    room = width - prefix.length;
+  }
+  rows.push(rows.length === 0 ? rest : prefix + rest);
+  return rows;
+}
+
+/** Where to break `text` to fit `room`: before the last run of spaces that starts inside it, else at the edge. */
+function breakAt(text: string, room: number): number {
+  for (let i = room - 1; i > 0; i--) {
+    if (text[i] === ' ' && text[i - 1] !== ' ' && text.slice(0, i).trim() !== '') return i;
+  }
+  return room;
 }
 
 const SCOPE_LABEL: Record<string, string> = { global: 'anywhere', nodes: 'Nodes pane', pods: 'Pods pane', logs: 'Logs pane', problems: 'Problems pane' };

@@ -61,11 +61,11 @@ export function buildScreen(model: DashboardModel): Screen {
     let lines: string[];
     if (overlay.kind === 'describe' || overlay.kind === 'yaml') {
       lines = textOverlayLines(overlay.title, overlay.text, overlay.scroll, cols, h, painter);
-      memory.overlayLines = textLineCount(overlay.text);
+      memory.overlayLines = textLineCount(overlay.text, cols);
     } else if (overlay.kind === 'help') {
       const text = helpText(model.keymap, model.options.readonly ?? false);
       lines = textOverlayLines('Help', text, overlay.scroll, cols, h, painter);
-      memory.overlayLines = textLineCount(text);
+      memory.overlayLines = textLineCount(text, cols);
     } else if (overlay.kind === 'containers') {
       const pod = model.selectedPod();
       lines = containerPickerLines(pod, overlay.cursor, cols, h, painter);
