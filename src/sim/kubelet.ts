@@ -9,7 +9,7 @@ import { PodWorker, type KubeletContext } from './pod-worker.js';
 import type { ExecIO, ExecProcess } from './runtime/types.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 
-type SharedContext = Omit<KubeletContext, 'nodeName' | 'nodeIP' | 'podCIDR' | 'nodeResources' | 'images' | 'forget' | 'online'>;
+type SharedContext = Omit<KubeletContext, 'nodeName' | 'nodeIP' | 'podCIDR' | 'nodeResources' | 'images' | 'forget' | 'online' | 'nextRandom'>;
 
 export class Kubelet {
   readonly workers = new Map<string, PodWorker>();
@@ -31,6 +31,7 @@ export class Kubelet {
       images: this.images,
       forget: (uid) => this.workers.delete(uid),
       online: () => this.running,
+      nextRandom: () => shared.random.next(),
     };
     for (const image of node.status?.images ?? []) {
       for (const n of image.names) this.images.preload(n, `sha256:${hashHex(n)}`, image.sizeBytes ?? 0);

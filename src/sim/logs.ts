@@ -12,7 +12,8 @@ export class ContainerLog {
   private head = 0;
   private readonly partial = { stdout: '', stderr: '' };
   private lastTime = 0;
-  private readonly followers = new Set<LogSink>();
+  /** Created by the first follower: most containers are never followed. */
+  private followers: Set<LogSink> | undefined;
   private stopped = false;
 
   constructor(
@@ -40,8 +41,8 @@ export class ContainerLog {
       this.partial[stream] = '';
     }
     this.stopped = true;
-    for (const sink of this.followers) sink.end();
-    this.followers.clear();
+    if (this.followers) for (const sink of this.followers) sink.end();
+    this.followers = undefined;
   }
 
   private push(stream: 'stdout' | 'stderr', text: string): void {
@@ -55,7 +56,7 @@ export class ContainerLog {
       this.lines[this.head] = line;
       this.head = (this.head + 1) % this.capacity;
     }
-    for (const sink of this.followers) sink.line(line);
+    if (this.followers) for (const sink of this.followers) sink.line(line);
   }
 
   /** Lines in order, oldest first. */
@@ -90,15 +91,15 @@ export class ContainerLog {
     const follower: LogSink = {
       line: (line) => {
         if (!emit(line)) {
-          this.followers.delete(follower);
+          this.followers?.delete(follower);
           sink.end();
         }
       },
       end: () => sink.end(),
     };
-    this.followers.add(follower);
+    (this.followers ??= new Set()).add(follower);
     return () => {
-      this.followers.delete(follower);
+      this.followers?.delete(follower);
     };
   }
 }

@@ -38,6 +38,8 @@ export interface KubeletContext {
   forget(uid: string): void;
   /** False while the node is stopped: the kubelet writes nothing. */
   online(): boolean;
+  /** The seeded generator as the runtime's `random()` (one function shared by every container). */
+  nextRandom: () => number;
 }
 
 interface Slot extends ContainerRecord {
@@ -74,7 +76,7 @@ export class PodWorker {
   private finished = false;
   private killTimer: TimerId | undefined;
   /** emptyDir volumes: one file map per volume, shared by the Pod's containers. */
-  private readonly emptyDirs = new Map<string, Map<string, string>>();
+  private emptyDirs: Map<string, Map<string, string>> | undefined;
   /** Created on first use: most Pods never crash or fail a pull. */
   private crashBackoffs: Backoff | undefined;
   private pullBackoffs: Backoff | undefined;
@@ -323,11 +325,11 @@ export class PodWorker {
       image: s.spec.image ?? '',
       env,
       files,
-      mounts: containerMounts(this.pod, s.spec, this.emptyDirs),
+      mounts: containerMounts(this.pod, s.spec, () => (this.emptyDirs ??= new Map())),
       ...(s.spec.stdin ? { stdin: true, tty: s.spec.tty === true } : {}),
       network: this.net!,
       clock: this.k.clock,
-      random: () => this.k.random.next(),
+      random: this.k.nextRandom,
     };
     s.context = context;
     const log = s.log;
@@ -413,20 +415,17 @@ export class PodWorker {
     const message = `back-off ${Math.round(this.crashBackoff().current(key) / 1000)}s restarting failed container=${s.name} pod=${this.podRef()}`;
     s.lastState = { terminated: last };
     s.state = { waiting: { reason: 'CrashLoopBackOff', message } };
-    this.pendingTermination.set(s, last);
     this.event('Warning', 'BackOff', `Back-off restarting failed container ${s.name} in pod ${this.podRef()}`, s);
     this.publish();
     s.retryTimer = this.after(wait, () => {
       s.retryTimer = undefined;
       this.crashBackoff().next(key, this.k.clock.now());
       // Back to "terminated" so the restart moves it into lastState and counts it.
-      s.state = { terminated: this.pendingTermination.get(s) ?? last };
-      this.pendingTermination.delete(s);
+      s.state = { terminated: last };
       this.sync();
     });
   }
 
-  private readonly pendingTermination = new Map<Slot, NonNullable<ContainerState['terminated']>>();
 
   private imageFailed(s: Slot, attempt: number, outcome: Extract<ImageOutcome, { ok: false }>): void {
     const key = s.spec.image ?? '';

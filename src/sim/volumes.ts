@@ -111,10 +111,10 @@ export type ContainerMount = NonNullable<ContainerContext['mounts']>[number];
 
 /**
  * Where the container's volumes are mounted, for the runtime's filesystem: an emptyDir is one Map shared by
- * every container of the Pod (`emptyDirs`, kept by the pod worker); configMap, secret, downwardAPI and
+ * every container of the Pod (`emptyDirs()`, kept by the pod worker); configMap, secret, downwardAPI and
  * projected volumes are read-only, as the kubelet mounts them.
  */
-export function containerMounts(pod: Pod, container: Container, emptyDirs: Map<string, Map<string, string>>): ContainerMount[] {
+export function containerMounts(pod: Pod, container: Container, emptyDirs: () => Map<string, Map<string, string>>): ContainerMount[] {
   const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
   const mounts: ContainerMount[] = [];
   for (const m of container.volumeMounts ?? []) {
@@ -122,8 +122,9 @@ export function containerMounts(pod: Pod, container: Container, emptyDirs: Map<s
     if (!volume) continue;
     const path = m.mountPath.replace(/\/$/, '') || '/';
     if (volume.emptyDir) {
-      let shared = emptyDirs.get(volume.name);
-      if (!shared) emptyDirs.set(volume.name, (shared = new Map()));
+      const dirs = emptyDirs();
+      let shared = dirs.get(volume.name);
+      if (!shared) dirs.set(volume.name, (shared = new Map()));
       mounts.push({ path, ...(m.readOnly ? { readOnly: true } : {}), shared });
     } else {
       const readOnly = m.readOnly || !!(volume.configMap || volume.secret || volume.downwardAPI || volume.projected);
