@@ -3,7 +3,7 @@
 // exits and restarts with CrashLoopBackOff, image-pull back-off, in-place restarts when an image changes,
 // and graceful termination. Runtime state (processes, timers) lives here, never on the stored object.
 
-import type { Container, ContainerState, KubeObject, Pod } from '../kube/types.js';
+import type { Container, KubeObject, Pod } from '../kube/types.js';
 import type { Clock, TimerId } from './clock.js';
 import { Backoff } from './backoff.js';
 import { ContainerConfigError, expandCommand, resolveContainerEnv, type ConfigLookup, type NodeResources } from './container-env.js';
