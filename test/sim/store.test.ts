@@ -126,3 +126,19 @@ test('managedFields record who wrote: client-side apply, then a server-side appl
   assert.deepEqual(live.metadata.managedFields?.map((f) => `${f.manager} ${f.operation}`), ['kubectl-client-side-apply Update', 'kubectl Apply']);
   await cluster.close();
 });
+
+test('a list comes back in the API server key order, by namespace then name, whatever the order of creation', async () => {
+  const { createSimulatedCluster } = await import('../../src/sim/simulated-cluster.js');
+  const { VirtualClock } = await import('../../src/sim/clock.js');
+  const cluster = createSimulatedCluster({ clock: new VirtualClock() });
+  for (const name of ['zeta', 'alpha', 'mid']) {
+    await cluster.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' } });
+  }
+  const names = (await cluster.list('ConfigMap', { namespace: 'default' })).items.map((o) => o.metadata.name);
+  assert.deepEqual(names.filter((n) => n !== 'kube-root-ca.crt'), ['alpha', 'mid', 'zeta']);
+  assert.deepEqual(names, [...names].sort());
+  const all = await cluster.list('Pod');
+  const keys = all.items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+  assert.deepEqual(keys, [...keys].sort());
+  await cluster.close();
+});
