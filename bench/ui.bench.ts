@@ -17,7 +17,7 @@ import type { Pod } from '../src/kube/types.js';
 import type { ClusterSource } from '../src/kube/cluster-source.js';
 import type { ReconcileStatus } from '../src/kube/reconcile-status.js';
 
-const { mountDashboard } = await import('../src/ui/run-dashboard.js');
+const { mountDashboard } = await import('../src/ui/mount-dashboard.js');
 const { DashboardModel } = await import('../src/ui/model/dashboard-model.js');
 const { ansiPainter } = await import('../src/ui/view/paint.js');
 const { FakeCluster, makeNode, makePod } = await import('../test/ui/fake-cluster.js');

@@ -15,10 +15,29 @@ export function anchorFrame(chunk: string): string {
   return '\u001b[H' + chunk.slice(m[0].length) + (erased ? '\u001b[J' : '');
 }
 
-/** The stdout Ink writes to: the real one, with each frame anchored to the top-left. */
-export function anchoredOutput(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+/**
+ * Ink's first frame over a pre-painted one (first-frame.ts): Ink writes it from the top-left without erasing,
+ * so each row's rest (`ESC[K`) and everything below (`ESC[J`) are cleared, in case the two frames differ.
+ */
+export function replacePrepainted(chunk: string): string {
+  return '\u001b[H' + chunk.replace(/\n/g, '\u001b[K\n') + '\u001b[K\u001b[J';
+}
+
+/**
+ * The stdout Ink writes to: the real one, with each frame anchored to the top-left. `prepainted`: a first
+ * frame is already on screen, and Ink's first frame (its first write of more than one row) replaces it.
+ */
+export function anchoredOutput(stdout: NodeJS.WriteStream, prepainted = false): NodeJS.WriteStream {
+  let overPrepainted = prepainted;
+  const frame = (chunk: string) => {
+    if (overPrepainted && chunk.includes('\n')) {
+      overPrepainted = false;
+      return replacePrepainted(chunk);
+    }
+    return anchorFrame(chunk);
+  };
   const write = (chunk: unknown, ...rest: unknown[]) =>
-    (stdout.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? anchorFrame(chunk) : chunk, ...rest);
+    (stdout.write as (...a: unknown[]) => boolean)(typeof chunk === 'string' ? frame(chunk) : chunk, ...rest);
   return new Proxy(stdout, {
     get(target, prop) {
       if (prop === 'write') return write;

@@ -1,15 +1,15 @@
-// The dashboard's entry point (wired by src/cli.ts): opens the alternate screen, renders with the options
-// TUI-NOTES.md measured best, and resolves when the user quits. The terminal is restored on every exit path.
+// The dashboard's entry point (wired by src/cli.ts): opens the alternate screen, paints the first frame,
+// mounts Ink (mount-dashboard.tsx) and resolves when the user quits. The terminal is restored on every
+// exit path.
 
-import React from 'react';
-import { render, type Instance } from 'ink';
+import type { Instance } from 'ink';
 import type { ClusterSource } from '../kube/cluster-source.js';
 import type { ReconcileStatus } from '../kube/reconcile-status.js';
-import { anchoredOutput } from './anchored-output.js';
-import { Dashboard } from './components/Dashboard.js';
+import { firstFrameText } from './first-frame.js';
 import { DashboardModel } from './model/dashboard-model.js';
 import { TerminalSession } from './terminal-session.js';
 import { choosePainter } from './view/paint.js';
+import { buildScreen } from './view/screen.js';
 
 export interface DashboardRunOptions {
   readonly?: boolean;
@@ -25,18 +25,6 @@ export interface RunDashboardArgs {
   source: ClusterSource;
   status?: ReconcileStatus;
   options?: DashboardRunOptions;
-}
-
-/** Ink's render options as TUI-NOTES.md measured best; the benchmark mounts through here too. */
-export const RENDER_OPTIONS = {
-  incrementalRendering: true,
-  patchConsole: false,
-  exitOnCtrlC: false,
-  maxFps: 60,
-} as const;
-
-export function mountDashboard(model: DashboardModel, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }): Instance {
-  return render(<Dashboard model={model} />, { stdout: anchoredOutput(io.stdout), stdin: io.stdin, ...RENDER_OPTIONS });
 }
 
 export async function runDashboard({ source, status, options = {} }: RunDashboardArgs): Promise<void> {
@@ -56,9 +44,10 @@ export async function runDashboard({ source, status, options = {} }: RunDashboar
   const finished = new Promise<void>((resolve) => (finish = resolve));
   const onResize = () => model.resize(stdout.columns || 80, stdout.rows || 24);
   const onSignal = () => finish();
+  let instance: Instance | undefined;
   const onFatal = (err: unknown) => {
     try {
-      instance.unmount();
+      instance?.unmount();
     } catch {
       // already broken; restoring the terminal is what matters
     }
@@ -74,14 +63,18 @@ export async function runDashboard({ source, status, options = {} }: RunDashboar
   stdout.on('resize', onResize);
   model.onQuit(() => finish());
 
-  const instance = mountDashboard(model, { stdin, stdout });
-  model.start();
   try {
+    // The first frame goes out before React and Ink are loaded (most of the start-up time); Ink takes over
+    // in place. The cache fills synchronously from the source's replay, so the frame already shows it.
+    model.start();
+    stdout.write(firstFrameText(buildScreen(model)));
+    const { mountDashboard } = await import('./mount-dashboard.js');
+    instance = mountDashboard(model, { stdin, stdout }, true);
     await finished;
   } finally {
     stdout.off('resize', onResize);
     model.stop();
-    instance.unmount();
+    instance?.unmount();
     terminal.restore();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);

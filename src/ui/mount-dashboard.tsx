@@ -1,0 +1,21 @@
+// Mounting the dashboard with Ink. Kept apart from run-dashboard so that React and Ink (most of the
+// start-up time: Ink alone loads some 500 modules) are loaded only after the first frame is on screen.
+
+import React from 'react';
+import { render, type Instance } from 'ink';
+import { anchoredOutput } from './anchored-output.js';
+import { Dashboard } from './components/Dashboard.js';
+import type { DashboardModel } from './model/dashboard-model.js';
+
+/** Ink's render options as TUI-NOTES.md measured best; the benchmark mounts through here too. */
+export const RENDER_OPTIONS = {
+  incrementalRendering: true,
+  patchConsole: false,
+  exitOnCtrlC: false,
+  maxFps: 60,
+} as const;
+
+/** `prepainted`: a first frame is already on screen (see first-frame.ts); Ink's first frame replaces it. */
+export function mountDashboard(model: DashboardModel, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }, prepainted = false): Instance {
+  return render(<Dashboard model={model} />, { stdout: anchoredOutput(io.stdout, prepainted), stdin: io.stdin, ...RENDER_OPTIONS });
+}
