@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Clock } from '../sim/clock.js';
-import { createContainerRuntime, loadImageCatalogYaml } from '../sim/runtime/index.js';
+import { createContainerRuntime, ImageCatalogError, loadImageCatalogYaml } from '../sim/runtime/index.js';
 import type { ContainerRuntime } from '../sim/runtime/types.js';
 import { createSimulatedCluster, type SimulatedCluster } from '../sim/simulated-cluster.js';
 
@@ -12,21 +12,40 @@ export interface ClusterChoice {
   /** Worker nodes (--nodes). */
   workers: number;
   seed?: number;
-  /** --images FILE */
-  imagesFile?: string;
 }
 
-/** The runtime with the built-in images plus those of --images FILE (errors name the file's line). */
-export async function loadRuntime(choice: Pick<ClusterChoice, 'seed' | 'imagesFile'>): Promise<ContainerRuntime> {
-  const extraImages = choice.imagesFile ? loadImageCatalogYaml(await readFile(choice.imagesFile, 'utf8'), choice.imagesFile) : [];
+/** --images FILE cannot be used; `message` is one line naming the file (and, for a mistake in it, line, column and field). */
+export class ImagesFileError extends Error {}
+
+/** The runtime with the built-in images plus those of --images FILE; throws ImagesFileError when the file is unusable. */
+export async function loadRuntime(choice: { seed?: number; imagesFile?: string }): Promise<ContainerRuntime> {
+  const extraImages = choice.imagesFile ? await readImagesFile(choice.imagesFile) : [];
   return createContainerRuntime({ extraImages, ...(choice.seed !== undefined ? { seed: choice.seed } : {}) });
 }
 
-export async function createCluster(choice: ClusterChoice, runtime?: ContainerRuntime): Promise<SimulatedCluster> {
+async function readImagesFile(path: string) {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new ImagesFileError(`--images ${path}: ${why}`);
+  }
+  try {
+    return loadImageCatalogYaml(text, path);
+  } catch (e) {
+    // already `file:line:col: images[i].field: problem`
+    if (e instanceof ImageCatalogError) throw new ImagesFileError(e.message);
+    throw e;
+  }
+}
+
+export async function createCluster(choice: ClusterChoice, runtime: ContainerRuntime): Promise<SimulatedCluster> {
   return createSimulatedCluster({
     clock: choice.clock,
     workers: choice.workers,
     ...(choice.seed !== undefined ? { seed: choice.seed } : {}),
-    runtime: runtime ?? (await loadRuntime(choice)),
+    runtime,
   });
 }

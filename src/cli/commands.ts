@@ -12,7 +12,7 @@ import { readManifestFile } from '../manifests/read-file.js';
 import { Reconciler } from '../manifests/reconciler.js';
 import { FolderWatcher } from '../manifests/watch.js';
 import { runCheck } from './check.js';
-import { createCluster } from './cluster.js';
+import { createCluster, ImagesFileError, loadRuntime } from './cluster.js';
 import { startHeadless, useColour } from './headless.js';
 import type { CheckOptions, CliActions, GlobalOptions } from './program.js';
 
@@ -69,23 +69,34 @@ export function cliActions(deps: CliDeps = {}): CliActions {
   const stderr = deps.stderr ?? process.stderr;
   const say = (line: string) => void stderr.write(`kubesim: ${line}\n`);
 
-  async function start(dir: string | undefined, options: GlobalOptions): Promise<Running | undefined> {
+  /** The container runtime, with --images FILE loaded before anything starts; a bad file is one line, exit 2. */
+  async function runtimeFor(options: GlobalOptions): Promise<ContainerRuntime | undefined> {
+    if (deps.runtime && !options.images) return deps.runtime;
+    try {
+      return await loadRuntime({ ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.images ? { imagesFile: options.images } : {}) });
+    } catch (e) {
+      if (!(e instanceof ImagesFileError)) throw e;
+      say(e.message);
+      return undefined;
+    }
+  }
+
+  async function start(dir: string | undefined, options: GlobalOptions): Promise<Running | number> {
+    const runtime = await runtimeFor(options);
+    if (!runtime) return 2;
     if (dir !== undefined) {
       const refusal = await folderRefusal(dir);
       if (refusal) {
         say(refusal);
-        return undefined;
+        return 1;
       }
     }
     if (options.api && options.kubeconfig && !(await mayWriteKubeconfig(options.kubeconfig))) {
       say(`refusing to overwrite ${options.kubeconfig}: it is not a kubeconfig kubesim wrote (name a new file)`);
-      return undefined;
+      return 1;
     }
     const clock = new ScaledClock(REAL_TIME, options.speed);
-    const cluster = await createCluster(
-      { clock, workers: options.nodes, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.images ? { imagesFile: options.images } : {}) },
-      deps.runtime,
-    );
+    const cluster = await createCluster({ clock, workers: options.nodes, ...(options.seed !== undefined ? { seed: options.seed } : {}) }, runtime);
     const running: Running = { cluster, clock };
     if (options.api) {
       running.api = await startApiServer(cluster, { host: '127.0.0.1', port: options.apiPort ?? DEFAULT_API_PORT });
@@ -147,7 +158,7 @@ export function cliActions(deps: CliDeps = {}): CliActions {
   return {
     async run(dir, options) {
       const running = await start(dir, options);
-      if (!running) return 1;
+      if (typeof running === 'number') return running;
       const tty = (stdout as { isTTY?: boolean }).isTTY === true;
       if (options.headless || !tty) {
         if (!options.headless) say('output is not a terminal: running headless (as with --headless)');
@@ -180,16 +191,15 @@ export function cliActions(deps: CliDeps = {}): CliActions {
         return 2;
       }
       const running = await start(dir, options);
-      if (!running) return 1;
+      if (typeof running === 'number') return running;
       return printUntilStopped(running, options, false);
     },
 
     async check(dir, options: CheckOptions) {
+      const runtime = await runtimeFor(options);
+      if (!runtime) return 2;
       const clock = new VirtualClock(Date.now());
-      const cluster = await createCluster(
-        { clock, workers: options.nodes, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.images ? { imagesFile: options.images } : {}) },
-        deps.runtime,
-      );
+      const cluster = await createCluster({ clock, workers: options.nodes, ...(options.seed !== undefined ? { seed: options.seed } : {}) }, runtime);
       try {
         return await runCheck({
           dir,
