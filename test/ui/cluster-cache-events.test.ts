@@ -1,5 +1,6 @@
-// The dashboard's event list keeps the API's order (creation order) for events in the same second, as
-// `kubectl describe` shows them: an event updated later (a repeat, count 2) does not move behind the others.
+// The dashboard's event list keeps the API's order (by name, which ends in the creation time in hex) for
+// events in the same second, as `kubectl describe` shows them: an event updated later (a repeat, count 2)
+// does not move behind the others, and events that arrived out of order are put back in it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,4 +40,12 @@ test('an event repeated in a later second moves after the ones last seen earlier
   cache.apply('Event', { type: 'ADDED', object: event('187c0a2', 'Pulled', '2026-11-28T10:00:06Z') });
   cache.apply('Event', { type: 'MODIFIED', object: event('187c0a1', 'BackOff', '2026-11-28T10:00:09Z', 2) });
   assert.deepEqual(reasons(cache), ['Pulled', 'BackOff']);
+});
+
+test('events with the same lastTimestamp that arrive out of order are listed by name, as the API lists them', () => {
+  const cache = new ClusterCache({} as ClusterSource);
+  for (const [name, reason] of [['187c0a3', 'Pulled'], ['187c0a1', 'Scheduled'], ['187c0a2', 'Pulling']] as const) {
+    cache.apply('Event', { type: 'ADDED', object: event(name, reason, '2026-11-28T10:00:05Z') });
+  }
+  assert.deepEqual(reasons(cache), ['Scheduled', 'Pulling', 'Pulled']);
 });

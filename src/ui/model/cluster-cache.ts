@@ -154,8 +154,7 @@ export class ClusterCache {
       this.events.delete(key);
       return;
     }
-    // A MODIFIED event keeps its place: the Map stays in creation order, the API's list order, which
-    // kubectl describe keeps for events with the same lastTimestamp (a stable sort). Trim the oldest created.
+    // A MODIFIED event keeps its place (the order it arrived in, about creation order); the oldest go first.
     this.events.set(key, e);
     if (this.events.size > MAX_EVENTS) {
       const oldest = this.events.keys().next().value;
@@ -218,16 +217,24 @@ export class ClusterCache {
     return out;
   }
 
-  /** Events about one object, oldest first, ties in creation order (what `kubectl describe` lists). */
+  /**
+   * Events about one object, oldest first; ties in the API's list order, which is etcd's key order: by name,
+   * and an event's name ends in its creation time in hex, so by creation (what `kubectl describe` lists).
+   */
   eventsFor(kind: string, namespace: string | undefined, name: string): KubeEvent[] {
     const out: KubeEvent[] = [];
     for (const e of this.events.values()) {
       const o = e.involvedObject;
       if (o.kind === kind && o.name === name && (o.namespace ?? '') === (namespace ?? '')) out.push(e);
     }
-    // Array.prototype.sort is stable: equal times keep the Map's creation order.
-    return out.sort((a, b) => eventTime(a) - eventTime(b));
+    return out.sort((a, b) => eventTime(a) - eventTime(b) || byName(a, b));
   }
+}
+
+function byName(a: KubeObject, b: KubeObject): number {
+  const na = a.metadata.name ?? '';
+  const nb = b.metadata.name ?? '';
+  return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
 export function eventTime(e: KubeEvent): number {
