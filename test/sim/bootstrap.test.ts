@@ -53,7 +53,7 @@ test('a fresh cluster looks like kind: namespaces, a tainted control plane, two 
   const services = (await cluster.list('Service')).items.map((s) => `${s.metadata.namespace}/${s.metadata.name} ${s.spec.clusterIP}`);
   assert.deepEqual(services, ['default/kubernetes 10.96.0.1', 'kube-system/kube-dns 10.96.0.10']);
   const daemonSets = (await cluster.list('DaemonSet', { namespace: 'kube-system' })).items.map((d) => `${d.metadata.name} ${d.status.numberReady}/${d.status.desiredNumberScheduled}`);
-  assert.deepEqual(daemonSets, ['kube-proxy 3/3', 'kindnet 3/3']);
+  assert.deepEqual(daemonSets, ['kindnet 3/3', 'kube-proxy 3/3']);
   await cluster.close();
 });
 
