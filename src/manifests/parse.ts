@@ -4,6 +4,7 @@
 
 import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
 import type { KubeObject } from '../kube/types.js';
+import { fastParseDocuments } from './fast-yaml.js';
 import { lookupPosition, recordPositions, subTable, type LineCol, type PositionTable } from './positions.js';
 
 export interface ManifestObject {
@@ -105,7 +106,7 @@ function manifestObject(
   file: string,
   documentIndex: number,
   object: KubeObject,
-  table: PositionTable,
+  table: () => PositionTable,
   start: LineCol,
   itemIndex?: number,
 ): ManifestObject {
@@ -117,7 +118,7 @@ function manifestObject(
     ...(itemIndex === undefined ? {} : { itemIndex }),
     object,
     start,
-    positionOf: (fieldPath) => lookupPosition(table, fieldPath, start),
+    positionOf: (fieldPath) => lookupPosition(table(), fieldPath, start),
   };
 }
 
@@ -130,6 +131,14 @@ export function parseManifest(text: string, file: string): ParsedManifest {
     const col = flood - text.lastIndexOf('\n', flood - 1);
     const message = `more than ${MAX_ALIAS_TOKENS} aliases: refusing what looks like a resource exhaustion attack (billion laughs)`;
     return { ...result, incomplete: true, issues: [{ file, line, col, message }] };
+  }
+  // Plain block YAML (nearly every manifest) is read without the yaml package's syntax tree.
+  const fast = fastParseDocuments(text);
+  if (fast) {
+    fast.forEach((doc, documentIndex) => {
+      if (doc.value !== null) addDocument(result, documentIndex, doc.value, doc.start, doc.positions);
+    });
+    return result;
   }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lines });
@@ -155,27 +164,33 @@ export function parseManifest(text: string, file: string): ParsedManifest {
       return;
     }
     if (value === null || value === undefined) return; // an empty document, as kubectl skips it
-    const start = docStart(doc, lines);
     const table: PositionTable = new Map();
     recordPositions(doc.contents, '', lines, table);
-    const problem = objectProblem(file, value);
-    if (problem) {
-      result.issues.push({ file, documentIndex, ...start, message: problem });
-      return;
-    }
-    const obj = value as Record<string, unknown>;
-    if (!isListKind(obj)) {
-      result.objects.push(manifestObject(file, documentIndex, obj as KubeObject, table, start));
-      return;
-    }
-    (obj.items as unknown[]).forEach((item, itemIndex) => {
-      const prefix = `items[${itemIndex}]`;
-      const itemTable = subTable(table, prefix);
-      const itemStart = table.get(prefix) ?? start;
-      const itemProblem = objectProblem(file, item);
-      if (itemProblem) result.issues.push({ file, documentIndex, ...itemStart, message: itemProblem });
-      else result.objects.push(manifestObject(file, documentIndex, item as KubeObject, itemTable, itemStart, itemIndex));
-    });
+    addDocument(result, documentIndex, value, docStart(doc, lines), () => table);
   });
   return result;
+}
+
+/** One document's value: an object, the items of a `kind: List`, or kubectl's error for it. */
+function addDocument(result: ParsedManifest, documentIndex: number, value: unknown, start: LineCol, positions: () => PositionTable): void {
+  const file = result.file;
+  const problem = objectProblem(file, value);
+  if (problem) {
+    result.issues.push({ file, documentIndex, ...start, message: problem });
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  if (!isListKind(obj)) {
+    result.objects.push(manifestObject(file, documentIndex, obj as KubeObject, positions, start));
+    return;
+  }
+  const table = positions();
+  (obj.items as unknown[]).forEach((item, itemIndex) => {
+    const prefix = `items[${itemIndex}]`;
+    const itemTable = subTable(table, prefix);
+    const itemStart = table.get(prefix) ?? start;
+    const itemProblem = objectProblem(file, item);
+    if (itemProblem) result.issues.push({ file, documentIndex, ...itemStart, message: itemProblem });
+    else result.objects.push(manifestObject(file, documentIndex, item as KubeObject, () => itemTable, itemStart, itemIndex));
+  });
 }
