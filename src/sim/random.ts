@@ -22,9 +22,12 @@ export class SeededRandom {
     return Math.floor(this.next() * maxExclusive);
   }
 
+  // Built with join, not +=: a string grown piece by piece stays a tree of cons cells (~30 bytes a piece) for
+  // as long as it lives, and uids and container IDs live as long as their objects.
   hex(length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i += 2) s += HEX_BYTES[(this.next() * 256) | 0];
+    const bytes: string[] = [];
+    for (let i = 0; i < length; i += 2) bytes.push(HEX_BYTES[(this.next() * 256) | 0]!);
+    const s = bytes.join('');
     return length % 2 ? s.slice(0, length) : s;
   }
 
@@ -32,7 +35,7 @@ export class SeededRandom {
   uid(): string {
     const h = this.hex(32);
     const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+    return [h.slice(0, 8), h.slice(8, 12), `4${h.slice(13, 16)}`, variant + h.slice(17, 20), h.slice(20, 32)].join('-');
   }
 
   /** Kubernetes' generateName alphabet (no vowels, no confusable digits). */
