@@ -7,7 +7,12 @@ import type { LogLine, LogOptions, LogSink } from '../kube/cluster-source.js';
 export const DEFAULT_LOG_LINES = 10_000;
 
 export class ContainerLog {
-  private readonly lines: LogLine[] = [];
+  // One ring buffer as parallel arrays, not an array of LogLine objects: 10,000 containers keep ~20 startup
+  // lines each, and a packed double array holds the times unboxed. LogLine objects are made when read.
+  private readonly texts: string[] = [];
+  private readonly times: number[] = [];
+  /** Indices (into the ring) of stderr lines; most containers write none. */
+  private stderrAt: Set<number> | undefined;
   /** Index of the oldest line once the buffer wrapped. */
   private head = 0;
   private readonly partial = { stdout: '', stderr: '' };
@@ -50,18 +55,34 @@ export class ContainerLog {
     // Monotonic within a container, microsecond steps, like the runtime's nanosecond stamps.
     if (time <= this.lastTime) time = this.lastTime + 0.001;
     this.lastTime = time;
-    const line: LogLine = { time, stream, text };
-    if (this.lines.length < this.capacity) this.lines.push(line);
-    else {
-      this.lines[this.head] = line;
+    let at: number;
+    if (this.texts.length < this.capacity) {
+      at = this.texts.length;
+      this.texts.push(text);
+      this.times.push(time);
+    } else {
+      at = this.head;
+      this.texts[at] = text;
+      this.times[at] = time;
       this.head = (this.head + 1) % this.capacity;
     }
-    if (this.followers) for (const sink of this.followers) sink.line(line);
+    if (stream === 'stderr') (this.stderrAt ??= new Set()).add(at);
+    else this.stderrAt?.delete(at);
+    if (this.followers) {
+      const line: LogLine = { time, stream, text };
+      for (const sink of this.followers) sink.line(line);
+    }
   }
 
   /** Lines in order, oldest first. */
   all(): LogLine[] {
-    return this.head === 0 ? this.lines.slice() : [...this.lines.slice(this.head), ...this.lines.slice(0, this.head)];
+    const out: LogLine[] = [];
+    const n = this.texts.length;
+    for (let k = 0; k < n; k++) {
+      const i = (this.head + k) % n;
+      out.push({ time: this.times[i]!, stream: this.stderrAt?.has(i) ? 'stderr' : 'stdout', text: this.texts[i]! });
+    }
+    return out;
   }
 
   /** Sends the backlog selected by `options`, then (follow, still running) new lines until the end. */
@@ -104,6 +125,11 @@ export class ContainerLog {
   }
 }
 
+/** A flat key (join): a template literal would stay a tree of cons cells for the Pod's lifetime. */
+function instanceKey(podUid: string, container: string): string {
+  return [podUid, container].join('/');
+}
+
 /** Per Pod uid and container name: the current instance and the one before it. */
 export class LogStore {
   private readonly instances = new Map<string, { current?: ContainerLog; previous?: ContainerLog }>();
@@ -115,7 +141,7 @@ export class LogStore {
 
   /** A container (re)starts: the current instance becomes the previous one. */
   startInstance(podUid: string, container: string): ContainerLog {
-    const key = `${podUid}/${container}`;
+    const key = instanceKey(podUid, container);
     const slot = this.instances.get(key) ?? {};
     if (slot.current) {
       slot.current.end();
@@ -127,17 +153,17 @@ export class LogStore {
   }
 
   current(podUid: string, container: string): ContainerLog | undefined {
-    return this.instances.get(`${podUid}/${container}`)?.current;
+    return this.instances.get(instanceKey(podUid, container))?.current;
   }
 
   previous(podUid: string, container: string): ContainerLog | undefined {
-    return this.instances.get(`${podUid}/${container}`)?.previous;
+    return this.instances.get(instanceKey(podUid, container))?.previous;
   }
 
   /** The Pod is gone: end its followers and free its buffers. */
   forgetPod(podUid: string, containers: string[]): void {
     for (const c of containers) {
-      const key = `${podUid}/${c}`;
+      const key = instanceKey(podUid, c);
       this.instances.get(key)?.current?.end();
       this.instances.delete(key);
     }
