@@ -14,6 +14,7 @@ import { kubectlName } from './object-name.js';
 import { mayPrune, OwnershipTable, withSourceAnnotation } from './ownership.js';
 import { parseManifest, type ManifestObject } from './parse.js';
 import { ReconcileState, type NewProblem } from './reconcile-state.js';
+import { sameJson } from './same-json.js';
 import { waitUntilGone } from './wait-until-gone.js';
 import type { ReadResult } from './read-file.js';
 
@@ -47,8 +48,8 @@ interface FileState {
   declared: Map<string, ManifestObject>;
   /** Objects this file applied (so may prune), with their refs. */
   owned: Map<string, ObjectRef>;
-  /** JSON of what was last applied successfully, per object: unchanged objects cost no write. */
-  lastSent: Map<string, string>;
+  /** What was last applied successfully, per object: unchanged objects cost no write. */
+  lastSent: Map<string, KubeObject>;
 }
 
 interface AppliedRecord {
@@ -374,11 +375,10 @@ export class Reconciler {
 
     const desired = withSourceAnnotation(mo.object, fs.id);
     if (served.namespaced) desired.metadata.namespace = ref.namespace;
-    const json = JSON.stringify(desired);
     const report = (outcome: ObjectOutcome, message?: string): void =>
       this.status.setObject({ ...base, outcome, ...(message ? { message } : {}), position: { file: fs.display, ...mo.start } });
 
-    if (fs.lastSent.get(key) === json && !this.drifted.has(key)) {
+    if (sameJson(fs.lastSent.get(key), desired) && !this.drifted.has(key)) {
       fs.owned.set(key, ref);
       if (firstLook && !this.namespacesFirst.delete(key)) report(served.simulated ? 'unchanged' : 'not-simulated', served.simulated ? undefined : 'unchanged');
       return true;
@@ -386,7 +386,7 @@ export class Reconciler {
     try {
       const result = await this.source.apply(desired, { fieldManager: this.fieldManager });
       fs.owned.set(key, ref);
-      fs.lastSent.set(key, json);
+      fs.lastSent.set(key, desired);
       this.drifted.delete(key);
       if (result.outcome === 'created') this.createdHere.add(key);
       this.applied.set(key, {
