@@ -21,17 +21,47 @@ interface KeyToPath {
 }
 
 function decodedData(obj: KubeObject, isSecret: boolean): Record<string, string> {
-  if (!isSecret) return { ...(obj.data ?? {}) };
+  if (!isSecret) return (obj.data ?? {}) as Record<string, string>; // read only: no copy
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries((obj.data ?? {}) as Record<string, string>)) out[k] = Buffer.from(v, 'base64').toString('utf8');
   return out;
 }
 
+// Every container of every Pod gets the same few paths and the same token and resolv.conf per namespace:
+// remember them once instead of building (and keeping) a fresh string for each of 10,000 containers.
+const MEMO_LIMIT = 4096;
+const joinedPaths = new Map<string, Map<string, string>>();
+const tokens = new Map<string, string>();
+const resolvConfs = new Map<string, string>();
+
+function remembered<K>(memo: Map<K, string>, key: K, make: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, (value = make()));
+  }
+  return value;
+}
+
+/** `dir/name`, one shared string per pair. */
+function filePath(dir: string, name: string): string {
+  let names = joinedPaths.get(dir);
+  if (!names) {
+    if (joinedPaths.size >= MEMO_LIMIT) joinedPaths.clear();
+    joinedPaths.set(dir, (names = new Map()));
+  }
+  return remembered(names, name, () => [dir, name].join('/'));
+}
+
+function withoutTrailingSlash(path: string): string {
+  return path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 function addKeys(files: Map<string, string>, dir: string, data: Record<string, string>, items: KeyToPath[] | undefined): void {
   if (items?.length) {
-    for (const item of items) if (item.key in data) files.set(`${dir}/${item.path}`, data[item.key]!);
+    for (const item of items) if (item.key in data) files.set(filePath(dir, item.path), data[item.key]!);
   } else {
-    for (const [k, v] of Object.entries(data)) files.set(`${dir}/${k}`, v);
+    for (const [k, v] of Object.entries(data)) files.set(filePath(dir, k), v);
   }
 }
 
@@ -56,10 +86,11 @@ function addSource(files: Map<string, string>, dir: string, volume: string, sour
     addKeys(files, dir, decodedData(secret, true), ref.items);
   } else if (source.downwardAPI) {
     const items = (source.downwardAPI as { items?: { path: string; fieldRef?: { fieldPath: string } }[] }).items ?? [];
-    for (const item of items) if (item.fieldRef) files.set(`${dir}/${item.path}`, fieldPathValue(pod, item.fieldRef.fieldPath));
+    for (const item of items) if (item.fieldRef) files.set(filePath(dir, item.path), fieldPathValue(pod, item.fieldRef.fieldPath));
   } else if (source.serviceAccountToken) {
     const path = (source.serviceAccountToken as { path: string }).path;
-    files.set(`${dir}/${path}`, `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: `system:serviceaccount:${namespace}:${pod.spec.serviceAccountName ?? 'default'}` })).toString('base64url')}.c2lt`);
+    const subject = `system:serviceaccount:${namespace}:${pod.spec.serviceAccountName ?? 'default'}`;
+    files.set(filePath(dir, path), remembered(tokens, subject, () => `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`));
   }
 }
 
@@ -84,15 +115,15 @@ export function containerFiles(pod: Pod, container: Container, lookup: ConfigLoo
       '/etc/hosts',
       `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${hostname}\n`,
     ],
-    ['/etc/resolv.conf', `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`],
+    ['/etc/resolv.conf', remembered(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`)],
   ]);
   const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
   for (const mount of container.volumeMounts ?? []) {
     const volume = volumes.get(mount.name);
     if (!volume) continue;
-    const mounted = volumeFiles(volume, mount.mountPath.replace(/\/$/, ''), pod, lookup);
+    const mounted = volumeFiles(volume, withoutTrailingSlash(mount.mountPath), pod, lookup);
     if (mount.subPath) {
-      const prefix = `${mount.mountPath.replace(/\/$/, '')}/${mount.subPath}`;
+      const prefix = `${withoutTrailingSlash(mount.mountPath)}/${mount.subPath}`;
       const single = mounted.get(prefix);
       if (single !== undefined) files.set(mount.mountPath, single);
       continue;
