@@ -170,13 +170,15 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   let unready: string[] | undefined;
   const initStatuses: ContainerStatus[] = [];
   const containerStatuses: ContainerStatus[] = [];
+  const prevInit = pod.status?.initContainerStatuses;
+  const prevMain = pod.status?.containerStatuses;
   for (const r of records) {
     if (r.init) {
-      initStatuses.push(toContainerStatus(r));
+      initStatuses.push(sameStatus(prevInit?.[initStatuses.length], r) ?? toContainerStatus(r));
       if (r.sidecar ? !r.started : !exitedOk(r)) (incompleteInit ??= []).push(r.name);
       if (r.sidecar && !r.ready) (unready ??= []).push(r.name);
     } else {
-      containerStatuses.push(toContainerStatus(r));
+      containerStatuses.push(sameStatus(prevMain?.[containerStatuses.length], r) ?? toContainerStatus(r));
       if (!r.ready) (unready ??= []).push(r.name);
     }
   }
@@ -205,14 +207,15 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   // A Pod bound by spec.nodeName (or a static Pod) never met the scheduler: the kubelet reports it scheduled.
   if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
 
-  const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: [{ ip: input.hostIP }] };
+  const old = pod.status;
+  const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: singleIP(old?.hostIPs, input.hostIP) };
   if (input.podIP) {
     status.podIP = input.podIP;
-    status.podIPs = [{ ip: input.podIP }];
+    status.podIPs = singleIP(old?.podIPs, input.podIP);
   }
   status.startTime = input.startTime;
-  if (initStatuses.length) status.initContainerStatuses = initStatuses;
-  status.containerStatuses = containerStatuses;
+  if (initStatuses.length) status.initContainerStatuses = sameItems(prevInit, initStatuses);
+  status.containerStatuses = sameItems(prevMain, containerStatuses);
   status.qosClass = input.qosClass;
   if (pod.status?.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
   if (input.failure) {
@@ -223,6 +226,36 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
     if (pod.status?.message) status.message = pod.status.message;
   }
   return status;
+}
+
+// Each status write is a new Pod version that watchers and the watch history keep for a while: parts that did
+// not change are the previous version's own objects (as with conditions), so versions share instead of copy.
+
+/** The previous status entry itself when the container's record still reads the same. */
+function sameStatus(prev: ContainerStatus | undefined, r: ContainerRecord): ContainerStatus | undefined {
+  // Only an entry the kubelet wrote (no fields from elsewhere, e.g. a status patch) is kept.
+  if (!prev || Object.keys(prev).length !== (r.containerID ? 9 : 8)) return undefined;
+  const same =
+    prev.name === r.name &&
+    prev.state === r.state &&
+    prev.lastState === r.lastState &&
+    prev.ready === r.ready &&
+    prev.restartCount === r.restartCount &&
+    prev.image === r.image &&
+    prev.imageID === r.imageID &&
+    prev.containerID === (r.containerID || undefined) &&
+    prev.started === r.started;
+  return same ? prev : undefined;
+}
+
+/** The previous array itself when every item is the same object. */
+function sameItems<T>(prev: T[] | undefined, next: T[]): T[] {
+  return prev && prev.length === next.length && next.every((x, i) => x === prev[i]) ? prev : next;
+}
+
+/** `[{ip}]`, the previous one when the address did not change. */
+function singleIP(prev: { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  return prev?.length === 1 && prev[0]!.ip === ip ? prev : [{ ip }];
 }
 
 const OWN_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
