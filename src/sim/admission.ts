@@ -4,7 +4,7 @@
 
 import { ApiError, badRequest, notFound } from '../kube/api-error.js';
 import type { FieldValidation } from '../kube/cluster-source.js';
-import type { KubeObject, Pod } from '../kube/types.js';
+import type { KubeObject, Pod, Volume } from '../kube/types.js';
 import { applyDefaults, decodingError, findKind, strictDecodingError, unknownFields, validateObject, validatePodUpdate, type KindInfo } from './kube-deps.js';
 import { qosClass } from './pod-resources.js';
 import { shapeMemo, type ShapeMemo } from './shape-memo.js';
@@ -54,15 +54,7 @@ function admitPod(pod: Pod, random: SeededRandom): void {
       ...(spec.volumes ?? []),
       {
         name,
-        projected: {
-          // @ts-expect-error defaultMode is a real field the shared Volume type does not list
-          defaultMode: 420,
-          sources: [
-            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
-            { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-          ],
-        },
+        projected: SERVICE_ACCOUNT_PROJECTION,
       },
     ];
     const mount = { name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' };
@@ -78,6 +70,25 @@ function admitPod(pod: Pod, random: SeededRandom): void {
   }
   spec.tolerations = tolerations;
 }
+
+// What admission adds is the same for every Pod: one frozen copy shared by all of them (stored objects are
+// never mutated, and defaulting only fills fields these already have), not ~20 fresh objects per Pod.
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const SERVICE_ACCOUNT_PROJECTION = frozen({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+}) as NonNullable<Volume['projected']>;
 
 export function admitCreate(input: KubeObject, validation: FieldValidation, store: ObjectStore, random: SeededRandom): Admitted {
   const info = kindInfoOrThrow(input.apiVersion, input.kind);
