@@ -160,17 +160,24 @@ export function fastParseDocuments(text: string): FastDocument[] | undefined {
       docs.push({ value: null, start: { line: 1, col: 1 }, positions: () => new Map() });
       return;
     }
-    const docLines = lines;
-    const first = docLines[0]!;
-    const value = readLines(docLines.map((l) => ({ ...l })));
+    const first = lines[0]!;
+    const from = first.n;
+    const to = lines[lines.length - 1]!.n + 1;
+    const value = readLines(lines);
     let table: PositionTable | undefined;
     docs.push({
       value,
       start: { line: first.n + 1, col: first.indent + 1 },
+      // Read again from the file's lines (kept by reference) rather than keeping every document's parsed lines.
       positions: () => {
         if (!table) {
           table = new Map();
-          readLines(docLines, table);
+          const again: Line[] = [];
+          for (let n = from; n < to; n++) {
+            const line = contentLine(raw[n]!, n);
+            if (line) again.push(line);
+          }
+          readLines(again, table);
         }
         return table;
       },
