@@ -1,4 +1,6 @@
 import { test } from 'node:test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { fastParseDocuments } from '../../src/manifests/fast-yaml.js';
@@ -42,4 +44,37 @@ test('plain block YAML is read as the yaml package reads it, with the same field
 
 test('anything beyond plain block YAML (anchors, flow, block scalars, YAML 1.1 booleans, comments after values, duplicates) is left to the yaml package', () => {
   for (const text of OUTSIDE) assert.equal(fastParseDocuments(text), undefined, text);
+});
+
+/** Every .yaml/.yml/.json file below `dir`. */
+function yamlFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFilesUnder(path));
+    else if (/\.(ya?ml|json)$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+test('on every real manifest it accepts (demo manifests, the docs corpus), the fast reader agrees with the yaml package', (t) => {
+  const corpus = join(import.meta.dirname, '../../../shared/corpus/k8s-docs-examples');
+  if (!existsSync(corpus)) t.diagnostic(`corpus not found at ${corpus}: checking demo-manifests only`);
+  const files = [...yamlFilesUnder(join(import.meta.dirname, '../../demo-manifests')), ...yamlFilesUnder(corpus)];
+  let taken = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const fast = fastParseDocuments(text);
+    if (!fast) continue;
+    taken++;
+    const expected = viaYaml(text);
+    assert.equal(fast.length, expected.length, file);
+    fast.forEach((doc, i) => {
+      assert.deepEqual(doc.value, expected[i]!.value, file);
+      assert.deepEqual(doc.positions(), expected[i]!.positions, file);
+    });
+  }
+  t.diagnostic(`${taken} of ${files.length} files read by the fast reader, all as the yaml package reads them`);
+  assert.ok(taken > 0);
 });
