@@ -117,8 +117,14 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
   const error = validateNew(obj, memo, info);
   if (error) throw error;
   if (obj.kind === 'Pod') {
+    checkServiceAccount(obj as Pod, store);
     // A new Pod's status is the API server's: Pending, nothing else (clients cannot create it Running).
     obj.status = { phase: 'Pending', qosClass: qosClass(obj as Pod) };
+    if (isSchedulingGated(obj as Pod)) {
+      obj.status.conditions = [
+        { type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates', lastProbeTime: null, lastTransitionTime: null },
+      ];
+    }
   }
   return { object: obj, info, warnings };
 }
@@ -152,4 +158,22 @@ export function admitUpdate(old: KubeObject, input: KubeObject, validation: Fiel
   const error = validateObject(obj, { operation: 'update' });
   if (error) throw error;
   return { object: obj, info, warnings };
+}
+
+/** The ServiceAccount admission plugin: a Pod may only name a ServiceAccount that exists in its namespace. */
+function checkServiceAccount(pod: Pod, store: ObjectStore): void {
+  const namespace = pod.metadata.namespace!;
+  const account = pod.spec.serviceAccountName ?? 'default';
+  if (store.get('ServiceAccount', namespace, account)) return;
+  throw new ApiError(
+    'Forbidden',
+    `pods "${pod.metadata.name}" is forbidden: error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`,
+    { name: pod.metadata.name, kind: 'pods' },
+  );
+}
+
+/** A Pod with scheduling gates waits, unscheduled, until every gate is removed. */
+export function isSchedulingGated(pod: Pod): boolean {
+  const gates = pod.spec.schedulingGates;
+  return Array.isArray(gates) && gates.length > 0;
 }

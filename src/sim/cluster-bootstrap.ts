@@ -134,9 +134,12 @@ export function buildNamespace(name: string): KubeObject {
   };
 }
 
-export function buildDefaultServiceAccount(namespace: string): KubeObject {
-  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } };
+export function buildDefaultServiceAccount(namespace: string, name = 'default'): KubeObject {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace } };
 }
+
+/** The ServiceAccounts kube-system's own Pods run as (kubeadm and kind create them). */
+export const SYSTEM_SERVICE_ACCOUNTS = ['coredns', 'kindnet', 'kube-proxy'];
 
 const CRITICAL = { priorityClassName: 'system-node-critical', priority: 2000001000 };
 const CLUSTER_CRITICAL = { priorityClassName: 'system-cluster-critical', priority: 2000000000 };

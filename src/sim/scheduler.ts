@@ -10,6 +10,7 @@ import type { EventRecorder } from './events.js';
 import { parseQuantity } from './kube-deps.js';
 import { podRequests, type PodRequests } from './pod-resources.js';
 import type { SeededRandom } from './random.js';
+import { isSchedulingGated } from './admission.js';
 import { isoSeconds, type ObjectStore, type StoreEvent } from './store.js';
 import { firstUntoleratedTaint, formatTaintForScheduler } from './taints.js';
 import { nodeMatchesAffinity } from './node-affinity.js';
@@ -131,7 +132,7 @@ export class Scheduler {
       }
       return;
     }
-    if (gone || pod.metadata.deletionTimestamp || (pod.spec.schedulerName ?? SCHEDULER) !== SCHEDULER) {
+    if (gone || pod.metadata.deletionTimestamp || (pod.spec.schedulerName ?? SCHEDULER) !== SCHEDULER || isSchedulingGated(pod)) {
       this.active.delete(uid);
       this.unschedulable.delete(uid);
       return;
@@ -194,7 +195,7 @@ export class Scheduler {
     for (const [uid, key] of batch) {
       const [namespace, name] = key.split('/') as [string, string];
       const pod = this.store.get('Pod', namespace, name) as Pod | undefined;
-      if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
+      if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp || isSchedulingGated(pod)) continue;
       this.schedule(pod);
     }
     if (this.unschedulable.size > 0 && this.periodicTimer === undefined) {

@@ -30,6 +30,7 @@ import { admitCreate, admitUpdate, kindInfoOrThrow } from './admission.js';
 import { ScaledClock, VirtualClock, type Clock } from './clock.js';
 import {
   buildDefaultServiceAccount,
+  SYSTEM_SERVICE_ACCOUNTS,
   buildNamespace,
   buildNode,
   buildSystemPods,
@@ -176,6 +177,7 @@ export class SimulatedCluster implements ClusterSource {
 
   private bootstrapObjects(boot: BootstrapOptions): void {
     for (const ns of SYSTEM_NAMESPACES) this.createNamespaceWithDefaults(buildNamespace(ns));
+    for (const account of SYSTEM_SERVICE_ACCOUNTS) this.store.create(buildDefaultServiceAccount('kube-system', account));
     const created = isoSeconds(this.clock.wallTime());
     for (let i = 0; i <= boot.workers; i++) this.store.create(buildNode(i, boot, this.random, created));
   }

@@ -81,8 +81,6 @@ function objectOf(status: FileStatus | undefined, documentIndex: number, e: Expe
  * stays a spec: it fails when a new document stops matching, and says when a listed one has been fixed.
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'pods/pod-with-scheduling-gates.yaml#0': 'sim: schedulingGates (STATUS SchedulingGated) not simulated yet',
-  'pods/pod-projected-svc-token.yaml#0': 'sim: ServiceAccount admission (serviceaccount "build-robot" not found) not there yet',
 };
 
 const ACCEPTED = new Set(['created', 'configured', 'unchanged', 'not-simulated', 'recreating']);

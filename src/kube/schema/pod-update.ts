@@ -39,6 +39,10 @@ function mungeAllowedChanges(oldSpec: Obj, newSpec: Obj): Obj {
       if (oldList[i]!.image !== undefined) c.image = oldList[i]!.image;
     });
   }
+  // Scheduling gates may only be removed (that is how a gated Pod is released to the scheduler).
+  const oldGates = objects(oldSpec.schedulingGates);
+  const newGates = objects(munged.schedulingGates);
+  if (newGates.every((g) => oldGates.some((o) => o.name === g.name))) munged.schedulingGates = oldSpec.schedulingGates;
   munged.activeDeadlineSeconds = oldSpec.activeDeadlineSeconds;
   munged.tolerations = oldSpec.tolerations;
   const oldGrace = oldSpec.terminationGracePeriodSeconds;
