@@ -156,7 +156,7 @@ export async function runCheck(run: CheckRun): Promise<number> {
   const reached = rows.filter((r) => r.reached).length;
   run.write('');
   run.write(
-    `${reached} of ${rows.length} Pod${rows.length === 1 ? '' : 's'} reached what they should` +
+    `${reached} of ${rows.length} Pod${rows.length === 1 ? '' : 's'} reached what ${rows.length === 1 ? 'it' : 'they'} should` +
       ` in ${humanDuration(elapsed)} of simulated time` +
       (problems.length > 0 ? `; ${problems.length} manifest problem${problems.length === 1 ? '' : 's'}` : ''),
   );

@@ -40,7 +40,7 @@ test("check exits 0 on a folder with only the book's Pod, which reaches 2/2 Runn
   const { code, out } = await check({ 'simple-pod.yaml': await readFile(BOOK_POD, 'utf8') });
   assert.equal(code, 0, out);
   assert.match(out, /default\s+simple-echo\s+Running, Ready\s+Running\s+2\/2\s+ok/);
-  assert.match(out, /1 of 1 Pod reached what they should/);
+  assert.match(out, /1 of 1 Pod reached what it should/);
 });
 
 test('check exits 1 on a folder with an unpullable image', async () => {
