@@ -7,12 +7,17 @@ import { anchoredOutput } from './anchored-output.js';
 import { Dashboard } from './components/Dashboard.js';
 import type { DashboardModel } from './model/dashboard-model.js';
 
-/** Ink's render options as TUI-NOTES.md measured best; the benchmark mounts through here too. */
+/**
+ * Ink's render options as TUI-NOTES.md measured best; the benchmark mounts through here too. `maxFps: 0`
+ * turns Ink's own frame limiter off: the model's UpdateThrottle already paces frames (leading edge at once,
+ * then one per interval), and Ink's limiter (a debounce with a max wait) held a cluster change that came
+ * soon after a log frame until its timer ran out, about 13 ms of waiting per frame at the median.
+ */
 export const RENDER_OPTIONS = {
   incrementalRendering: true,
   patchConsole: false,
   exitOnCtrlC: false,
-  maxFps: 60,
+  maxFps: 0,
 } as const;
 
 /** `prepainted`: a first frame is already on screen (see first-frame.ts); Ink's first frame replaces it. */
