@@ -101,6 +101,24 @@ test('log lines streaming do not make a cluster change wait: an urgent change ke
   assert.equal(flushes, 2);
 });
 
+test('cluster changes 30 ms apart are each pushed at once, while a storm of them makes at most one push per 25 ms', async () => {
+  const { timers, advance } = fakeTimers();
+  let flushes = 0;
+  const th = new UpdateThrottle(() => flushes++, 66, timers);
+  th.request(true);
+  await tick();
+  await advance(30);
+  th.request(true);
+  await tick();
+  assert.equal(flushes, 2);
+  for (let ms = 0; ms < 1000; ms += 2) {
+    th.request(true);
+    await advance(2);
+  }
+  await advance(100);
+  assert.ok(flushes >= 38 && flushes <= 44, `${flushes} pushes`);
+});
+
 test('nothing is pushed after stop()', async () => {
   const { timers, advance } = fakeTimers();
   let flushes = 0;
