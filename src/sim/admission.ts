@@ -97,9 +97,15 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
   decode(input, memo, validation, warnings);
   const obj = structuredClone(input) as KubeObject;
   obj.metadata ??= {};
-  if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = `${obj.metadata.generateName}${random.nameSuffix(5)}`;
+  if (info.namespaced) obj.metadata.namespace ||= 'default';
+  if (!obj.metadata.name && obj.metadata.generateName) {
+    // As the API server does (RetryGenerateName), a generated name that is taken is generated again.
+    const namespace = info.namespaced ? obj.metadata.namespace : undefined;
+    for (let tries = 0; tries < 8 && (!obj.metadata.name || store.get(info.kind, namespace, obj.metadata.name)); tries++) {
+      obj.metadata.name = `${obj.metadata.generateName}${random.nameSuffix(5)}`;
+    }
+  }
   if (info.namespaced) {
-    obj.metadata.namespace ||= 'default';
     const ns = store.get('Namespace', undefined, obj.metadata.namespace);
     if (!ns) throw notFound('namespaces', obj.metadata.namespace);
     if (ns.metadata.deletionTimestamp) {

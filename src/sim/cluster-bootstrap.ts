@@ -249,6 +249,12 @@ export function buildSystemPods(nodes: number, random: SeededRandom): Pod[] {
       }),
     );
   }
+  // Random five-letter suffixes collide now and then across thousands of nodes; names must stay unique.
+  const seen = new Set<string>();
+  for (const pod of pods) {
+    while (seen.has(pod.metadata.name!)) pod.metadata.name = pod.metadata.name!.replace(/-[^-]+$/, `-${random.nameSuffix(5)}`);
+    seen.add(pod.metadata.name!);
+  }
   return pods;
 }
 

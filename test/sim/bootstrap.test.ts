@@ -6,6 +6,7 @@ import { nodePodCIDR } from '../../src/sim/cluster-bootstrap.js';
 import { VirtualClock } from '../../src/sim/clock.js';
 import { createSimulatedCluster } from '../../src/sim/simulated-cluster.js';
 import { makeCluster } from './helpers.js';
+import { createFakeRuntime } from './fake-runtime.js';
 
 test('a fresh cluster looks like kind: namespaces, a tainted control plane, two workers, and kube-system Running', async () => {
   // The default runtime, so the system images' behaviour is the real catalog's.
@@ -78,5 +79,13 @@ test('a namespace that does not exist refuses new objects; deleting a namespace 
   await cluster.advance(5_000);
   await assert.rejects(cluster.get({ kind: 'Namespace', name: 'team' }), { reason: 'NotFound' });
   assert.equal((await cluster.list('ConfigMap', { namespace: 'team' })).items.length, 0);
+  await cluster.close();
+});
+
+test('a cluster of 1,000 workers boots with every system Pod named uniquely, even when random suffixes collide', async () => {
+  const cluster = createSimulatedCluster({ clock: new VirtualClock(), workers: 1000, seed: 7, runtime: createFakeRuntime() });
+  const names = (await cluster.list('Pod', { namespace: 'kube-system' })).items.map((p) => p.metadata.name);
+  assert.equal(names.length, 4 + 2 + 2 * 1001);
+  assert.equal(new Set(names).size, names.length);
   await cluster.close();
 });
