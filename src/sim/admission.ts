@@ -106,6 +106,7 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
     }
   }
   if (info.namespaced) {
+    obj.metadata.namespace ||= 'default';
     const ns = store.get('Namespace', undefined, obj.metadata.namespace);
     if (!ns) throw notFound('namespaces', obj.metadata.namespace);
     if (ns.metadata.deletionTimestamp) {
