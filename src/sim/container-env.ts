@@ -5,6 +5,7 @@
 
 import type { Container, KubeObject, Pod } from '../kube/types.js';
 import { parseQuantity } from './kube-deps.js';
+import { metadataFieldValue } from '../kube/downward-api.js';
 
 export class ContainerConfigError extends Error {}
 
@@ -50,19 +51,9 @@ function dataOf(obj: KubeObject, isSecret: boolean): Record<string, string> {
 
 /** The value of a downward-API field path (`metadata.labels['app']`, `status.podIP`, ...). */
 export function fieldPathValue(pod: Pod, fieldPath: string): string {
-  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
-  if (m) return (pod.metadata[m[1] as 'labels' | 'annotations'] ?? {})[m[2]!] ?? '';
+  const metadata = metadataFieldValue(pod, fieldPath);
+  if (metadata !== undefined) return metadata;
   switch (fieldPath) {
-    case 'metadata.name':
-      return pod.metadata.name ?? '';
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? '';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'metadata.labels':
-      return formatMap(pod.metadata.labels);
-    case 'metadata.annotations':
-      return formatMap(pod.metadata.annotations);
     case 'spec.nodeName':
       return pod.spec.nodeName ?? '';
     case 'spec.serviceAccountName':
@@ -78,14 +69,6 @@ export function fieldPathValue(pod: Pod, fieldPath: string): string {
     default:
       return '';
   }
-}
-
-/** The downward API's `key="value"` lines, sorted by key. */
-function formatMap(map: Record<string, string> | undefined): string {
-  return Object.keys(map ?? {})
-    .sort()
-    .map((k) => `${k}=${JSON.stringify(map![k])}`)
-    .join('\n');
 }
 
 /** `limits.cpu` etc. for a container; unset limits fall back to the node's allocatable, as the kubelet does. */

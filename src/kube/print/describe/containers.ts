@@ -2,6 +2,7 @@
 
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe, ResourceRequirements } from '../../types.js';
 import { parseQuantity, quantityString } from '../../quantity.js';
+import { metadataFieldValue } from '../../downward-api.js';
 import { byteOrder } from './multiline.js';
 import { rfc1123z, type TimeZone } from './time-format.js';
 import type { DescribeWriter } from './tab-writer.js';
@@ -67,35 +68,12 @@ export function describeProbe(probe: Probe): string {
   return `unknown ${attrs}`;
 }
 
-/** `fieldpath.FormatMap`: sorted `key="value"` lines. */
-function formatMap(map: Record<string, string> | undefined): string {
-  return Object.keys(map ?? {})
-    .sort(byteOrder)
-    .map((k) => `${k}=${JSON.stringify(map![k])}`)
-    .join('\n');
-}
-
 /**
  * The value kubectl shows for an env var from a fieldRef (`EnvValueRetriever`). kubectl resolves only
  * metadata fields itself; spec and status paths print empty, as in `NODE:   (v1:spec.nodeName)`.
  */
 function fieldRefValue(pod: Pod, fieldPath: string): string {
-  const keyed = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(fieldPath);
-  if (keyed) return (keyed[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[keyed[2]] ?? '';
-  switch (fieldPath) {
-    case 'metadata.name':
-      return pod.metadata.name ?? '';
-    case 'metadata.namespace':
-      return pod.metadata.namespace ?? '';
-    case 'metadata.uid':
-      return pod.metadata.uid ?? '';
-    case 'metadata.labels':
-      return formatMap(pod.metadata.labels);
-    case 'metadata.annotations':
-      return formatMap(pod.metadata.annotations);
-    default:
-      return '';
-  }
+  return metadataFieldValue(pod, fieldPath) ?? '';
 }
 
 /** `ExtractContainerResourceValue`: the container's request or limit in units of the divisor. */
