@@ -273,7 +273,7 @@ export class SimulatedCluster implements ClusterSource {
   async list(kind: string, options?: ListOptions, apiVersion?: string): Promise<ListResult> {
     const info = this.kindInfo(kind, apiVersion);
     const namespace = info.namespaced ? options?.namespace : undefined;
-    const items = inKeyOrder(this.store.list(info.kind, namespace, this.filter(options)));
+    const items = this.store.list(info.kind, namespace, this.filter(options));
     return { items, resourceVersion: this.store.resourceVersion() };
   }
 
@@ -318,7 +318,7 @@ export class SimulatedCluster implements ClusterSource {
     }
     const rv = options.resourceVersion;
     if (rv === undefined || rv === '' || rv === '0') {
-      for (const obj of inKeyOrder(this.store.list(info.kind, namespace, matches))) onEvent({ type: 'ADDED', object: obj });
+      for (const obj of this.store.list(info.kind, namespace, matches)) onEvent({ type: 'ADDED', object: obj });
       return this.store.subscribe(info.kind, deliver);
     }
     const from = Number(rv);
@@ -564,16 +564,4 @@ function withoutVolatile(obj: KubeObject): KubeObject {
 
 export function createSimulatedCluster(options: SimulatedClusterOptions): SimulatedCluster {
   return new SimulatedCluster(options);
-}
-
-/**
- * Objects in the order a real API server lists them: etcd's key order, `<namespace>/<name>` compared byte by
- * byte. kubectl prints rows in the order it receives them, so `get pods` comes out sorted by name.
- */
-function inKeyOrder(objects: KubeObject[]): KubeObject[] {
-  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
-  return objects
-    .map((o) => ({ o, k: key(o) }))
-    .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
-    .map(({ o }) => o);
 }

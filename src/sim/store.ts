@@ -73,14 +73,22 @@ export class ObjectStore {
     return this.byKind.get(kind)?.get(namespace, name);
   }
 
-  /** Every object of `kind` (in `namespace` when given): by namespace, then in order of creation. */
+  /**
+   * Every object of `kind` (in `namespace` when given) in the order a real API server lists them: etcd's key
+   * order, `<namespace>/<name>` compared byte by byte (kubectl prints rows in the order it receives them, so
+   * `get pods` comes out sorted by name).
+   */
   list(kind: string, namespace?: string, filter?: (obj: KubeObject) => boolean): KubeObject[] {
     const table = this.byKind.get(kind);
     if (!table) return [];
     const out: KubeObject[] = [];
-    for (const objects of namespace !== undefined ? [table.namespace(namespace)] : table.namespaces()) {
+    for (const ns of namespace !== undefined ? [namespace] : table.namespacesInOrder()) {
+      const objects = table.namespace(ns);
       if (!objects) continue;
-      for (const obj of objects.values()) if (!filter || filter(obj)) out.push(obj);
+      for (const name of table.namesInOrder(ns)) {
+        const obj = objects.get(name)!;
+        if (!filter || filter(obj)) out.push(obj);
+      }
     }
     return out;
   }
@@ -215,6 +223,9 @@ export class ObjectStore {
 /** One kind's objects by namespace ('' for cluster-scoped) and name: lookups without building key strings. */
 class KindTable {
   private readonly byNamespace = new Map<string, Map<string, KubeObject>>();
+  /** Names in key order per namespace, sorted when first listed after a create or delete (not per list). */
+  private readonly sortedNames = new Map<string, string[]>();
+  private sortedNamespaces: string[] | undefined;
   size = 0;
 
   get(namespace: string | undefined, name: string): KubeObject | undefined {
@@ -223,8 +234,14 @@ class KindTable {
 
   set(namespace: string | undefined, name: string, obj: KubeObject): void {
     let objects = this.byNamespace.get(namespace ?? '');
-    if (!objects) this.byNamespace.set(namespace ?? '', (objects = new Map()));
-    if (!objects.has(name)) this.size++;
+    if (!objects) {
+      this.byNamespace.set(namespace ?? '', (objects = new Map()));
+      this.sortedNamespaces = undefined;
+    }
+    if (!objects.has(name)) {
+      this.size++;
+      this.sortedNames.delete(namespace ?? '');
+    }
     objects.set(name, obj);
   }
 
@@ -232,17 +249,34 @@ class KindTable {
     const objects = this.byNamespace.get(namespace ?? '');
     if (objects?.delete(name)) {
       this.size--;
-      if (objects.size === 0) this.byNamespace.delete(namespace ?? '');
+      this.sortedNames.delete(namespace ?? '');
+      if (objects.size === 0) {
+        this.byNamespace.delete(namespace ?? '');
+        this.sortedNamespaces = undefined;
+      }
     }
+  }
+
+  namesInOrder(namespace: string): readonly string[] {
+    let names = this.sortedNames.get(namespace);
+    if (!names) this.sortedNames.set(namespace, (names = [...(this.byNamespace.get(namespace)?.keys() ?? [])].sort(byteOrder)));
+    return names;
+  }
+
+  namespacesInOrder(): readonly string[] {
+    // `a-b/x` comes before `a/x` in etcd (`-` < `/`): namespaces compare with their slash.
+    return (this.sortedNamespaces ??= [...this.byNamespace.keys()].sort((a, b) => byteOrder(`${a}/`, `${b}/`)));
   }
 
   namespace(namespace: string): Map<string, KubeObject> | undefined {
     return this.byNamespace.get(namespace);
   }
 
-  namespaces(): IterableIterator<Map<string, KubeObject>> {
-    return this.byNamespace.values();
-  }
+}
+
+/** etcd compares keys byte by byte; `<` (UTF-16 order) agrees with it for the ASCII of Kubernetes names. */
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {

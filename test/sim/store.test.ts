@@ -142,3 +142,16 @@ test('a list comes back in the API server key order, by namespace then name, wha
   assert.deepEqual(keys, [...keys].sort());
   await cluster.close();
 });
+
+test('across namespaces the key order compares `<namespace>/<name>` whole: `a-b/x` lists before `a/x`', async () => {
+  const { createSimulatedCluster } = await import('../../src/sim/simulated-cluster.js');
+  const { VirtualClock } = await import('../../src/sim/clock.js');
+  const cluster = createSimulatedCluster({ clock: new VirtualClock() });
+  for (const ns of ['a', 'a-b', 'a0']) {
+    await cluster.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    await cluster.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x', namespace: ns } });
+  }
+  const keys = (await cluster.list('Secret')).items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
+  assert.deepEqual(keys, ['a-b/x', 'a/x', 'a0/x']);
+  await cluster.close();
+});
