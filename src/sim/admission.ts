@@ -9,6 +9,7 @@ import { applyDefaults, decodingError, findKind, strictDecodingError, unknownFie
 import { qosClass } from './pod-resources.js';
 import { shapeMemo, type ShapeMemo } from './shape-memo.js';
 import { validateObjectMeta } from '../kube/schema/validate-meta.js';
+import { cloneJson } from '../kube/merge/json-value.js';
 import type { SeededRandom } from './random.js';
 import type { ObjectStore } from './store.js';
 
@@ -95,7 +96,7 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
   const warnings: string[] = [];
   const memo = shapeMemo(input);
   decode(input, memo, validation, warnings);
-  const obj = structuredClone(input) as KubeObject;
+  const obj = cloneJson(input);
   obj.metadata ??= {};
   if (info.namespaced) obj.metadata.namespace ||= 'default';
   if (!obj.metadata.name && obj.metadata.generateName) {

@@ -19,31 +19,45 @@ const MAX_SHAPES = 512;
 /**
  * What varies between Pods of one template: the object's own name, namespace and generateName, its label and
  * annotation values, and spec.nodeName. Only those holders are blanked (a container's `name` is kept: it is
- * validated), and only string values, which keeps every type error in the key.
+ * validated), and only string values, which keeps every type error in the key. The key is the JSON of a view
+ * with those strings blanked: shallow copies of the few holders, the rest shared, so the encoding stays native.
  */
 const METADATA_KEYS = new Set(['name', 'namespace', 'generateName']);
-const metadataHolders = new WeakSet<object>();
-const specHolders = new WeakSet<object>();
-const stringMaps = new WeakSet<object>();
 
-function shapeOnly(this: unknown, key: string, value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const holder = this as object;
-  if (stringMaps.has(holder)) return '';
-  if (METADATA_KEYS.has(key) && metadataHolders.has(holder)) return '';
-  if (key === 'nodeName' && specHolders.has(holder)) return '';
-  return value;
+function blankStrings(map: unknown): unknown {
+  if (!map || typeof map !== 'object') return map;
+  if (Array.isArray(map)) return map.map((v: unknown) => (typeof v === 'string' ? '' : v));
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(map)) {
+    const v = (map as Record<string, unknown>)[k];
+    out[k] = typeof v === 'string' ? '' : v;
+  }
+  return out;
 }
 
-/** The memo for `obj`'s shape (probed now if new); undefined for an object without metadata. */
+function metadataShape(meta: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(meta)) {
+    const v = meta[k];
+    if (typeof v === 'string' && METADATA_KEYS.has(k)) out[k] = '';
+    else if (k === 'labels' || k === 'annotations') out[k] = blankStrings(v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+function shapeKey(obj: KubeObject): string {
+  const spec = obj.spec as Record<string, unknown> | undefined;
+  const view: Record<string, unknown> = { ...obj, metadata: metadataShape(obj.metadata as Record<string, unknown>) };
+  if (spec && typeof spec === 'object' && typeof spec.nodeName === 'string') view.spec = { ...spec, nodeName: '' };
+  return JSON.stringify(view);
+}
+
+/** The memo for `obj`'s shape (probed now if new); undefined for an object without metadata (or a list for it). */
 export function shapeMemo(obj: KubeObject): ShapeMemo | undefined {
   const meta = obj.metadata;
-  if (!meta || typeof meta !== 'object') return undefined;
-  metadataHolders.add(meta);
-  if (obj.spec && typeof obj.spec === 'object') specHolders.add(obj.spec);
-  if (meta.labels && typeof meta.labels === 'object') stringMaps.add(meta.labels);
-  if (meta.annotations && typeof meta.annotations === 'object') stringMaps.add(meta.annotations);
-  const key = JSON.stringify(obj, shapeOnly);
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) return undefined;
+  const key = shapeKey(obj);
   let memo = memos.get(key);
   if (!memo) {
     if (memos.size >= MAX_SHAPES) memos.clear();

@@ -31,8 +31,10 @@ export function manifestForAnnotation(desired: KubeObject, namespace?: string): 
 export function withLastApplied(desired: KubeObject, namespace?: string): JsonObject {
   const manifest = manifestForAnnotation(desired, namespace);
   const annotation = goJson(manifest) + '\n';
-  const metadata = manifest.metadata as JsonObject;
-  return { ...manifest, metadata: { ...metadata, annotations: { ...(metadata.annotations as JsonObject), [LAST_APPLIED_ANNOTATION]: annotation } } };
+  // manifestForAnnotation's metadata and annotations are fresh copies: the annotation goes in place, last,
+  // where a spread would have put it.
+  ((manifest.metadata as JsonObject).annotations as JsonObject)[LAST_APPLIED_ANNOTATION] = annotation;
+  return manifest;
 }
 
 /** The annotation parsed back, or undefined when it is absent or not JSON (kubectl then has no original). */
@@ -49,20 +51,108 @@ export function parseLastApplied(obj: { metadata?: { annotations?: Record<string
 
 const goEscapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
+/**
+ * Whether JSON.stringify and Go write `s` between quotes as it is: printable ASCII other than `"`, `\` and
+ * Go's HTML escapes, or non-ASCII outside the surrogates and U+2028/U+2029. Nearly every key and value is.
+ */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x7f) {
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c === 0x3c || c === 0x3e || c === 0x26) return false;
+    } else if (c === 0x7f || (c >= 0xd800 && c <= 0xdfff) || c === 0x2028 || c === 0x2029) {
+      return false;
+    }
+  }
+  return true;
+}
+
 function goString(s: string): string {
+  if (isPlain(s)) return '"' + s + '"';
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => goEscapes[c]!);
+}
+
+/** A map's keys (defined members only) in Go's order, sorted in place: maps here are small. */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o);
+  let n = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (o[k] === undefined) continue;
+    let j = n++;
+    while (j > 0 && keys[j - 1]! > k) {
+      keys[j] = keys[j - 1]!;
+      j--;
+    }
+    keys[j] = k;
+  }
+  keys.length = n;
+  return keys;
+}
+
+// Encoding appends to one reused list of pieces joined once at the end: no string per level, no array
+// per call, and each map key's quoted form is made once.
+const pieces: string[] = [];
+let count = 0;
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(k: string): string {
+  let quoted = quotedKeys.get(k);
+  if (quoted === undefined) {
+    quoted = goString(k) + ':';
+    if (quotedKeys.size < 4096) quotedKeys.set(k, quoted);
+  }
+  return quoted;
 }
 
 /** Go's encoding/json output for a decoded JSON value: compact, map keys sorted. */
 export function goJson(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return goString(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? JSON.stringify(v) : 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (Array.isArray(v)) return `[${v.map((x) => goJson(x)).join(',')}]`;
+  count = 0;
+  put(v);
+  // Trimmed to this value's pieces (in place; it only grows back when a bigger value comes).
+  if (pieces.length !== count) pieces.length = count;
+  return pieces.join('');
+}
+
+function put(v: unknown): void {
+  if (v === null || v === undefined) {
+    pieces[count++] = 'null';
+    return;
+  }
+  switch (typeof v) {
+    case 'string':
+      if (isPlain(v)) {
+        pieces[count++] = '"';
+        pieces[count++] = v;
+        pieces[count++] = '"';
+      } else {
+        pieces[count++] = goString(v);
+      }
+      return;
+    case 'number':
+      pieces[count++] = Number.isFinite(v) ? String(v) : 'null';
+      return;
+    case 'boolean':
+      pieces[count++] = v ? 'true' : 'false';
+      return;
+  }
+  if (Array.isArray(v)) {
+    pieces[count++] = '[';
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) pieces[count++] = ',';
+      put(v[i]);
+    }
+    pieces[count++] = ']';
+    return;
+  }
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${goString(k)}:${goJson(o[k])}`).join(',')}}`;
+  const keys = sortedKeys(o);
+  pieces[count++] = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (i > 0) pieces[count++] = ',';
+    pieces[count++] = quotedKey(k);
+    put(o[k]);
+  }
+  pieces[count++] = '}';
 }

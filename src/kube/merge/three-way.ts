@@ -61,12 +61,16 @@ export interface ClientSideApply {
   outcome: 'created' | 'configured' | 'unchanged';
   /** The patch kubectl would send; absent when the object is created. */
   patch?: JsonObject;
-  /** The object to store: a fresh copy of the manifest with its annotation, `live` patched (fresh), or `live` itself. */
+  /**
+   * The object to store: the manifest with its annotation (its top level, metadata and annotations are new;
+   * everything below is the manifest's own, so copy before changing it), `live` patched (fresh), or `live` itself.
+   */
   object: KubeObject;
 }
 
 export function clientSideApply(live: KubeObject | undefined, desired: KubeObject, options: { namespace?: string } = {}): ClientSideApply {
-  if (!live) return { outcome: 'created', object: cloneJson(withLastApplied(desired, options.namespace)) as unknown as KubeObject };
+  // Creating: no patch to build, and no deep copy (the create path copies what it admits anyway).
+  if (!live) return { outcome: 'created', object: withLastApplied(desired, options.namespace) as unknown as KubeObject };
   const patch = threeWayMergePatch({ desired, live, namespace: options.namespace });
   if (isNoop(patch)) return { outcome: 'unchanged', patch, object: live };
   return { outcome: 'configured', patch, object: strategicMergePatch(live, patch, desired.kind) };

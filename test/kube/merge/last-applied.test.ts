@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { goJson, withLastApplied, LAST_APPLIED_ANNOTATION } from '../../../src/kube/merge/last-applied.js';
+import type { KubeObject } from '../../../src/kube/types.js';
+
+test('goJson writes strings as JSON does, with Go escaping <, >, &, U+2028 and U+2029', () => {
+  const cases: [string, string][] = [
+    ['plain', '"plain"'],
+    ['quote " and \\ backslash', '"quote \\" and \\\\ backslash"'],
+    ['tab\tnewline\ncontrol\u0001', '"tab\\tnewline\\ncontrol\\u0001"'],
+    ['a<b>&c', '"a\\u003cb\\u003e\\u0026c"'],
+    ['line\u2028para\u2029', '"line\\u2028para\\u2029"'],
+    ['é 漢 😀 \u007f', '"é 漢 😀 \u007f"'],
+    ['lone \ud800 surrogate', '"lone \\ud800 surrogate"'],
+  ];
+  for (const [value, encoded] of cases) {
+    assert.equal(goJson(value), encoded);
+    assert.equal(goJson({ [value]: 1 }), `{${encoded}:1}`, 'keys are encoded the same way');
+  }
+});
+
+test('goJson sorts map keys by code unit, drops undefined members and writes undefined list items as null', () => {
+  assert.equal(goJson({ b: 1, a: [undefined, null, true, 1.5], B: undefined, _: { z: {}, y: [] } }), '{"_":{"y":[],"z":{}},"a":[null,null,true,1.5],"b":1}');
+  assert.equal(goJson({ é: 1, z: 2, Z: 3, '': 4 }), '{"":4,"Z":3,"z":2,"é":1}');
+  assert.equal(goJson([Infinity, NaN, -0, 1e21]), '[null,null,0,1e+21]');
+});
+
+test('goJson gives the same text for a value encoded after a larger one', () => {
+  const big = { items: Array.from({ length: 50 }, (_, i) => ({ name: `n${i}` })) };
+  goJson(big);
+  assert.equal(goJson({ a: 'x' }), '{"a":"x"}');
+  assert.equal(goJson(big).length, JSON.stringify(big).length);
+});
+
+test('withLastApplied adds the annotation last and leaves the manifest as it was', () => {
+  const manifest: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: { a: '1' } }, data: { k: 'v' } };
+  const before = JSON.stringify(manifest);
+  const applied = withLastApplied(manifest, 'default');
+  assert.equal(JSON.stringify(manifest), before);
+  assert.deepEqual(Object.keys(applied), ['apiVersion', 'kind', 'metadata', 'data']);
+  const annotations = (applied.metadata as { annotations: Record<string, string> }).annotations;
+  assert.deepEqual(Object.keys(annotations), ['a', LAST_APPLIED_ANNOTATION]);
+  assert.equal(annotations[LAST_APPLIED_ANNOTATION], '{"apiVersion":"v1","data":{"k":"v"},"kind":"ConfigMap","metadata":{"annotations":{"a":"1"},"name":"c","namespace":"default"}}\n');
+});
