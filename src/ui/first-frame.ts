@@ -19,23 +19,45 @@ function block(lines: readonly string[], height: number): string[] {
   return out;
 }
 
+/**
+ * The screen as Ink draws it: rows from the top; side by side (wide, no overlay) the body is two columns,
+ * `left` from column 0 and `right` from column `leftWidth + 1`, with `bottom` (the hint bar) below them.
+ */
+export interface ScreenColumns {
+  top: string[];
+  left: string[];
+  right?: string[];
+  leftWidth: number;
+  bottom: string[];
+}
+
+export function screenColumns(screen: Screen): ScreenColumns {
+  const { layout } = screen;
+  if (!screen.overlay && layout.wide) {
+    return {
+      top: screen.header,
+      left: [...block(screen.nodes, layout.nodes.height), ...block(screen.pods, layout.pods.height)],
+      right: [...block(screen.logs, layout.logs.height), ...block(screen.problems, layout.problems.height)],
+      leftWidth: layout.nodes.width,
+      bottom: [screen.hint],
+    };
+  }
+  const body = screen.overlay
+    ? block(screen.overlay, layout.body.height)
+    : block(
+        [...block(screen.nodes, layout.nodes.height), ...block(screen.pods, layout.pods.height), ...block(screen.logs, layout.logs.height), ...block(screen.problems, layout.problems.height)],
+        layout.body.height,
+      );
+  return { top: [...screen.header, ...body, screen.hint], left: [], leftWidth: layout.body.width, bottom: [] };
+}
+
 /** The screen's rows, top to bottom, as the Dashboard component places them. */
 export function firstFrameRows(screen: Screen): string[] {
-  const { layout } = screen;
-  let body: string[];
-  if (screen.overlay) {
-    body = block(screen.overlay, layout.body.height);
-  } else if (layout.wide) {
-    const left = [...block(screen.nodes, layout.nodes.height), ...block(screen.pods, layout.pods.height)];
-    const right = [...block(screen.logs, layout.logs.height), ...block(screen.problems, layout.problems.height)];
-    body = block([], layout.body.height).map((_, i) => `${padTo(left[i] ?? '', layout.nodes.width)} ${right[i] ?? ''}`.trimEnd());
-  } else {
-    body = block(
-      [...block(screen.nodes, layout.nodes.height), ...block(screen.pods, layout.pods.height), ...block(screen.logs, layout.logs.height), ...block(screen.problems, layout.problems.height)],
-      layout.body.height,
-    );
-  }
-  return [...screen.header, ...body, screen.hint];
+  const { top, left, right, leftWidth, bottom } = screenColumns(screen);
+  if (!right) return top;
+  const height = Math.max(left.length, right.length);
+  const body = block([], height).map((_, i) => `${padTo(left[i] ?? '', leftWidth)} ${right[i] ?? ''}`.trimEnd());
+  return [...top, ...body, ...bottom];
 }
 
 /** What to write: the rows from the top-left corner, each line's rest cleared, the cursor back home. */

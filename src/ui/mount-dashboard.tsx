@@ -4,6 +4,7 @@
 import React from 'react';
 import { render, type Instance } from 'ink';
 import { anchoredOutput } from './anchored-output.js';
+import { installInkOutputReuse } from './ink-output-reuse.js';
 import { Dashboard } from './components/Dashboard.js';
 import type { DashboardModel } from './model/dashboard-model.js';
 
@@ -19,6 +20,9 @@ export const RENDER_OPTIONS = {
   exitOnCtrlC: false,
   maxFps: 0,
 } as const;
+
+// Before the first Ink frame: Ink's Output then keeps what it tokenized between frames (see ink-output-reuse).
+await installInkOutputReuse();
 
 /** `prepainted`: a first frame is already on screen (see first-frame.ts); Ink's first frame replaces it. */
 export function mountDashboard(model: DashboardModel, io: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream }, prepainted = false): Instance {

@@ -1,13 +1,17 @@
-// The whole frame as one Ink text node. Ink 6.8's frame builder costs about one object and one pass per cell
-// of its width × height grid, on every frame, whatever changed (the grid, not our work, was most of a frame's
-// CPU with 10,000 Pods and logs streaming). Laid out as a placeholder one cell wide and one row per row, the
-// node gives Ink a 1 × rows grid; <Transform> swaps in each row by its index (first-frame.ts lays the regions
-// out exactly as the panes' boxes did, which first-frame.test checks row for row), so Ink only tokenizes the
-// characters actually on screen. One row per line, not one string: Ink's tokenizer slows down on long strings.
-// Rows are trimmed at the end as Ink trims each row of its grid; none is wider than the screen.
+// The frame as few Ink text nodes as possible. Ink 6.8's frame builder costs about one object and one pass
+// per cell of its grid, on every frame: laid out as a placeholder one cell wide and one row per row, a text
+// node gives Ink a one-column grid, and <Transform> swaps in each row by its index, so Ink only tokenizes
+// the characters actually on screen (first-frame.ts lays the regions out exactly as the panes' boxes did,
+// which first-frame.test checks row for row). One row per line, not one string: Ink's tokenizer slows down
+// on long strings. Side by side (wide terminals), the left and right columns are separate nodes: a log line
+// arriving changes only right-hand rows, and rows that did not change are not tokenized again (see
+// ink-output-reuse.ts). Rows are trimmed at the end as Ink trims each row of its grid; none is wider than
+// its column.
 
 import React from 'react';
-import { Transform } from 'ink';
+import { Box, Transform } from 'ink';
+import { screenColumns } from '../first-frame.js';
+import type { Screen } from '../view/screen.js';
 
 const placeholders = new Map<number, string>();
 
@@ -18,7 +22,24 @@ function placeholder(rows: number): string {
   return p;
 }
 
-export function ScreenText({ rows }: { rows: readonly string[] }): React.ReactElement {
+export function ScreenRows({ rows }: { rows: readonly string[] }): React.ReactElement {
   const trimmed = rows.map((r) => r.trimEnd());
   return <Transform transform={(_line, index) => trimmed[index] ?? ''}>{placeholder(Math.max(1, trimmed.length))}</Transform>;
+}
+
+export function ScreenText({ screen }: { screen: Screen }): React.ReactElement {
+  const columns = screenColumns(screen);
+  if (!columns.right) return <ScreenRows rows={columns.top} />;
+  return (
+    <Box flexDirection="column">
+      <ScreenRows rows={columns.top} />
+      <Box flexDirection="row">
+        <Box width={columns.leftWidth + 1} flexShrink={0}>
+          <ScreenRows rows={columns.left} />
+        </Box>
+        <ScreenRows rows={columns.right} />
+      </Box>
+      <ScreenRows rows={columns.bottom} />
+    </Box>
+  );
 }
