@@ -138,6 +138,11 @@ export class VirtualClock implements Clock {
     this.t = end;
   }
 
+  /** Simulated time of the earliest pending timer (a driver steps from timer to timer), or undefined. */
+  nextDue(): number | undefined {
+    return this.timers.nextAt();
+  }
+
   /** Runs timers already due without moving time (what a real event loop does on its next turn). */
   flush(): void {
     this.advance(0);

@@ -60,7 +60,6 @@ import { createContainerRuntime } from './runtime/container-runtime.js';
 import type { CatalogImage } from './runtime/images/catalog.js';
 import type { ContainerRuntime } from './runtime/types.js';
 import { Scheduler } from './scheduler.js';
-import { SteppingClock } from './stepping-clock.js';
 import { isoSeconds, ObjectStore, sameJson } from './store.js';
 
 export interface SimulatedClusterOptions {
@@ -117,7 +116,6 @@ export class SimulatedCluster implements ClusterSource {
   readonly logStore: LogStore;
   readonly network = new ClusterNetwork();
   readonly random: SeededRandom;
-  private readonly stepping: SteppingClock | undefined;
   private readonly scheduler: Scheduler;
   private readonly kubelets: Kubelets;
   private readonly nodeLifecycle: NodeLifecycle;
@@ -127,8 +125,7 @@ export class SimulatedCluster implements ClusterSource {
 
   constructor(options: SimulatedClusterOptions) {
     this.random = new SeededRandom(options.seed ?? 1);
-    this.stepping = options.clock instanceof VirtualClock ? new SteppingClock(options.clock) : undefined;
-    this.clock = this.stepping ?? options.clock;
+    this.clock = options.clock;
     this.runtime = options.runtime ?? createContainerRuntime({ extraImages: options.images, random: () => this.random.next() });
     this.store = new ObjectStore({ wallTime: () => this.clock.wallTime(), uid: () => this.random.uid(), historyLimit: options.watchHistory });
     this.events = new EventRecorder(this.store, this.clock, { maxEvents: options.maxEvents });
@@ -228,17 +225,17 @@ export class SimulatedCluster implements ClusterSource {
    * each happens at its own simulated time.
    */
   async advance(ms: number): Promise<void> {
-    const inner = this.stepping?.inner;
-    if (!(inner instanceof VirtualClock)) throw new Error('advance() needs a VirtualClock');
-    const end = inner.now() + ms;
+    const clock = this.clock;
+    if (!(clock instanceof VirtualClock)) throw new Error('advance() needs a VirtualClock');
+    const end = clock.now() + ms;
     await yieldToCallbacks();
     for (;;) {
-      const next = this.stepping!.nextDue();
+      const next = clock.nextDue();
       if (next === undefined || next > end) break;
-      inner.advance(Math.max(0, next - inner.now()));
+      clock.advance(Math.max(0, next - clock.now()));
       await microtaskTurns();
     }
-    inner.advance(end - inner.now());
+    clock.advance(end - clock.now());
     await yieldToCallbacks();
   }
 
