@@ -6,16 +6,39 @@ import type { LogLine, LogOptions, LogSink } from '../kube/cluster-source.js';
 
 export const DEFAULT_LOG_LINES = 10_000;
 
+/** Lines longer than this are rarely repeated: not worth a place in the intern table. */
+const INTERN_MAX_LENGTH = 200;
+const INTERN_MAX_ENTRIES = 4096;
+const interned = new Map<string, string>();
+
+/**
+ * One shared copy of a line that many containers write alike (an image's start-up lines, the same to the
+ * second across thousands of Pods): a bounded table, emptied when full, so unique lines cannot grow it.
+ */
+function intern(text: string): string {
+  if (text.length > INTERN_MAX_LENGTH) return text;
+  const known = interned.get(text);
+  if (known !== undefined) return known;
+  if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
+  interned.set(text, text);
+  return text;
+}
+
+/** The first allocation of a buffer: most containers write a burst of start-up lines and little after. */
+const FIRST_ALLOCATION = 24;
+
 export class ContainerLog {
   // One ring buffer as parallel arrays, not an array of LogLine objects: 10,000 containers keep ~20 startup
   // lines each, and a packed double array holds the times unboxed. LogLine objects are made when read.
-  private readonly texts: string[] = [];
-  private readonly times: number[] = [];
-  /** Indices (into the ring) of stderr lines; most containers write none. */
-  private stderrAt: Set<number> | undefined;
+  // The arrays grow by doubling up to the capacity, from a first allocation sized for a start-up burst.
+  private texts: string[] = [];
+  /** Each line's time, negated for stderr lines: times are always > 0, so the sign is free to carry the stream. */
+  private times: number[] = [];
+  private count = 0;
   /** Index of the oldest line once the buffer wrapped. */
   private head = 0;
-  private readonly partial = { stdout: '', stderr: '' };
+  private partialOut = '';
+  private partialErr = '';
   private lastTime = 0;
   /** Created by the first follower: most containers are never followed. */
   private followers: Set<LogSink> | undefined;
@@ -33,54 +56,72 @@ export class ContainerLog {
   /** Text as a process wrote it: complete lines are stored, a trailing partial line waits for its newline. */
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (this.stopped) return;
-    const parts = (this.partial[stream] + text).split('\n');
-    this.partial[stream] = parts.pop()!;
-    for (const part of parts) this.push(stream, part.endsWith('\r') ? part.slice(0, -1) : part);
+    const partial = stream === 'stderr' ? this.partialErr : this.partialOut;
+    const all = partial === '' ? text : partial + text;
+    let start = 0;
+    for (let newline = all.indexOf('\n'); newline >= 0; newline = all.indexOf('\n', start)) {
+      const end = newline > start && all.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      this.push(stream, all.slice(start, end));
+      start = newline + 1;
+    }
+    const rest = start === 0 ? all : all.slice(start);
+    if (stream === 'stderr') this.partialErr = rest;
+    else this.partialOut = rest;
   }
 
   /** The container stopped: flush partial lines and end every follower. */
   end(): void {
     if (this.stopped) return;
-    for (const stream of ['stdout', 'stderr'] as const) {
-      if (this.partial[stream]) this.push(stream, this.partial[stream]);
-      this.partial[stream] = '';
-    }
+    if (this.partialOut) this.push('stdout', this.partialOut);
+    if (this.partialErr) this.push('stderr', this.partialErr);
+    this.partialOut = this.partialErr = '';
     this.stopped = true;
     if (this.followers) for (const sink of this.followers) sink.end();
     this.followers = undefined;
   }
 
-  private push(stream: 'stdout' | 'stderr', text: string): void {
+  private push(stream: 'stdout' | 'stderr', line: string): void {
+    const text = intern(line);
     let time = this.wallTime();
     // Monotonic within a container, microsecond steps, like the runtime's nanosecond stamps.
     if (time <= this.lastTime) time = this.lastTime + 0.001;
     this.lastTime = time;
     let at: number;
-    if (this.texts.length < this.capacity) {
-      at = this.texts.length;
-      this.texts.push(text);
-      this.times.push(time);
+    if (this.count < this.capacity) {
+      if (this.count === this.texts.length) this.grow();
+      at = this.count++;
     } else {
       at = this.head;
-      this.texts[at] = text;
-      this.times[at] = time;
       this.head = (this.head + 1) % this.capacity;
     }
-    if (stream === 'stderr') (this.stderrAt ??= new Set()).add(at);
-    else this.stderrAt?.delete(at);
+    this.texts[at] = text;
+    this.times[at] = stream === 'stderr' ? -time : time;
     if (this.followers) {
-      const line: LogLine = { time, stream, text };
-      for (const sink of this.followers) sink.line(line);
+      const entry: LogLine = { time, stream, text };
+      for (const sink of this.followers) sink.line(entry);
     }
+  }
+
+  private grow(): void {
+    const size = Math.min(this.capacity, Math.max(FIRST_ALLOCATION, this.count * 2));
+    const texts = new Array<string>(size);
+    const times = new Array<number>(size);
+    for (let i = 0; i < this.count; i++) {
+      texts[i] = this.texts[i]!;
+      times[i] = this.times[i]!;
+    }
+    this.texts = texts;
+    this.times = times;
   }
 
   /** Lines in order, oldest first. */
   all(): LogLine[] {
     const out: LogLine[] = [];
-    const n = this.texts.length;
+    const n = this.count;
     for (let k = 0; k < n; k++) {
       const i = (this.head + k) % n;
-      out.push({ time: this.times[i]!, stream: this.stderrAt?.has(i) ? 'stderr' : 'stdout', text: this.texts[i]! });
+      const time = this.times[i]!;
+      out.push(time < 0 ? { time: -time, stream: 'stderr', text: this.texts[i]! } : { time, stream: 'stdout', text: this.texts[i]! });
     }
     return out;
   }
