@@ -13,7 +13,7 @@ import { RunningContainer } from './running-container.js';
 import { EMPTY_INPUT, StreamInput, type Input } from './process/input.js';
 import type { Proc } from './process/program.js';
 import { TaskRunner, type TaskOutcome } from './process/task-runner.js';
-import { SIGNAL_NUMBERS, Signalled } from './process/task.js';
+import { SIGNAL_NUMBERS, Signalled, type SignalName } from './process/task.js';
 import { startExec } from './exec/exec-session.js';
 
 export interface ContainerRuntimeOptions {
@@ -55,12 +55,47 @@ export function execStartErrorMessage(executable: string, execId: string): strin
 export function effectiveArgv(image: ImageDefinition, command: string[] | undefined, args: string[] | undefined): string[] {
   const entrypoint = command ?? image.entrypoint ?? [];
   const cmd = args ?? (command ? [] : (image.cmd ?? []));
-  return [...entrypoint, ...cmd];
+  // concat sizes the array exactly; PID 1 keeps it for the container's lifetime
+  return entrypoint.concat(cmd);
 }
 
 /** PID 1's stdin: /dev/null, or (`stdin: true`) a pipe or terminal kept open that nobody writes to yet. */
 function mainInput(context: ContainerContext): Input {
   return context.stdin ? new StreamInput(context.tty === true) : EMPTY_INPUT;
+}
+
+/**
+ * PID 1's Proc. Its environment is built on first use: many main processes (nginx, a server) never read
+ * it, and each would keep a Map of a dozen variables for the container's lifetime. A class, not a literal
+ * with an accessor, which V8 would keep as a slow dictionary object; a copy made by spreading it must name
+ * `env` itself, as the getter is not an own property.
+ */
+class MainProc implements Proc {
+  private ownEnv: Map<string, string> | undefined = undefined;
+  readonly cwd: string;
+  pid = 1;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  catchSignal: ((signal: SignalName) => boolean) | undefined = undefined;
+  columns: number | undefined = undefined;
+
+  constructor(
+    readonly host: RunningContainer,
+    readonly stdin: Input,
+    output: ProcessOutput,
+  ) {
+    this.cwd = host.workingDir();
+    this.stdout = output.stdout;
+    this.stderr = output.stderr;
+  }
+
+  get env(): Map<string, string> {
+    return (this.ownEnv ??= this.host.baseEnv());
+  }
+
+  set env(value: Map<string, string>) {
+    this.ownEnv = value;
+  }
 }
 
 function finishedProcess(exit: ProcessExit): ContainerProcess {
@@ -97,7 +132,7 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
       const program = container.findProgram(argv[0]!);
       if (!program) return finishedProcess({ code: 128, reason: 'StartError', message: startErrorMessage(argv[0]!) });
       running.set(context, container);
-      const proc: Proc = { host: container, env: container.baseEnv(), cwd: container.workingDir(), pid: 1, stdin: mainInput(context), stdout: output.stdout, stderr: output.stderr };
+      const proc = new MainProc(container, mainInput(context), output);
 
       let resolve!: (exit: ProcessExit) => void;
       const exited = new Promise<ProcessExit>((r) => (resolve = r));
@@ -114,7 +149,7 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
       };
       // PID 1: what it has no handler for, the kernel never delivers
       const runner = new TaskRunner(context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? true);
-      container.setMain(runner, proc);
+      container.setMain(runner, proc, output);
       runner.start();
       return {
         exited,

@@ -2,7 +2,7 @@
 // image has. Created at start, torn down when its main process ends (a restart gets a fresh one, with a
 // fresh writable layer, as with a real runtime).
 
-import type { ContainerContext, HttpHandler } from './types.js';
+import type { ContainerContext, HttpHandler, ProcessOutput } from './types.js';
 import { ContainerFilesystem } from './filesystem.js';
 import { childProc, type ContainerHost, type OsFlavour, type Proc, type ProcessEntry, type Program } from './process/program.js';
 import { EMPTY_INPUT } from './process/input.js';
@@ -31,12 +31,17 @@ const SHELLS: Record<OsFlavour, Record<string, Program>> = {
 export class RunningContainer implements ContainerHost {
   readonly fs: ContainerFilesystem;
   readonly flavour: OsFlavour;
-  private readonly table = new Map<number, ProcessEntry>();
+  // Thousands of containers run at once, most of them never exec'd into: what only some need is made on
+  // first use, and the process table is a short array (a handful of processes) rather than a Map.
+  private readonly table: ProcessEntry[] = [];
   private nextPid = 7;
-  private readonly unbinds: (() => void)[] = [];
+  private unbinds: (() => void)[] | undefined;
   /** Every process with a runner of its own (background jobs, execs), with its Proc for its pid. */
-  private readonly background = new Map<TaskRunner<number>, Proc>();
-  private main: { runner: TaskRunner<number>; proc: Proc; output: { stdout(t: string): void; stderr(t: string): void } } | undefined;
+  private background: Map<TaskRunner<number>, Proc> | undefined;
+  private mainRunner: TaskRunner<number> | undefined;
+  private mainProc: Proc | undefined;
+  /** PID 1's own streams, whatever its shell redirected since. */
+  private mainOutput: ProcessOutput | undefined;
   stopped = false;
 
   constructor(
@@ -108,19 +113,19 @@ export class RunningContainer implements ContainerHost {
   *run(program: Program, proc: Proc, argv: string[]): Task<number> {
     const pid = proc.pid === 1 ? 1 : this.nextPid++;
     proc.pid = pid;
-    this.table.set(pid, { pid, argv, startedAt: this.context.clock.now() });
+    this.setEntry({ pid, argv, startedAt: this.context.clock.now() });
     try {
       return yield* program(proc, argv);
     } finally {
-      this.table.delete(pid);
+      this.removeEntry(pid);
     }
   }
 
   spawn(program: Program, proc: Proc, argv: string[]): number {
     const pid = this.nextPid;
     const child = childProc(proc, { ...proc, stdin: EMPTY_INPUT });
-    const runner: TaskRunner<number> = new TaskRunner(this.context.clock, this.run(program, child, argv), () => this.background.delete(runner));
-    this.background.set(runner, child);
+    const runner: TaskRunner<number> = new TaskRunner(this.context.clock, this.run(program, child, argv), () => this.background?.delete(runner));
+    (this.background ??= new Map()).set(runner, child);
     runner.start();
     return pid;
   }
@@ -131,22 +136,23 @@ export class RunningContainer implements ContainerHost {
       runner.kill();
       return;
     }
-    this.background.set(runner, proc);
+    (this.background ??= new Map()).set(runner, proc);
   }
 
-  setMain(runner: TaskRunner<number>, proc: Proc): void {
-    this.main = { runner, proc, output: { stdout: proc.stdout, stderr: proc.stderr } };
+  setMain(runner: TaskRunner<number>, proc: Proc, output: ProcessOutput): void {
+    this.mainRunner = runner;
+    this.mainProc = proc;
+    this.mainOutput = output;
   }
 
   writeToPid1(stream: 'stdout' | 'stderr', text: string): void {
-    if (this.stopped || !this.main) return;
-    // PID 1's own streams, whatever its shell redirected since
-    this.main.output[stream](text);
+    if (this.stopped || !this.mainOutput) return;
+    this.mainOutput[stream](text);
   }
 
   /** `kill -SIG pid`: false when no process of its own runs as `pid`. */
   signalProcess(pid: number, signal: SignalName): boolean {
-    const entries = [...(this.main ? [[this.main.runner, this.main.proc] as const] : []), ...this.background];
+    const entries = [...(this.mainRunner && this.mainProc ? [[this.mainRunner, this.mainProc] as const] : []), ...(this.background ?? [])];
     const found = entries.find(([runner, proc]) => proc.pid === pid && !runner.done);
     if (!found) return false;
     if (signal === 'KILL') found[0].kill();
@@ -155,29 +161,46 @@ export class RunningContainer implements ContainerHost {
   }
 
   disown(runner: TaskRunner<number>): void {
-    this.background.delete(runner);
+    this.background?.delete(runner);
   }
 
   setTitle(pid: number, argv: string[]): void {
-    const entry = this.table.get(pid);
+    const entry = this.entry(pid);
     if (entry) entry.argv = argv;
   }
 
   addProcess(pid: number, argv: string[], user?: string): () => void {
     this.nextPid = Math.max(this.nextPid, pid + 1);
-    this.table.set(pid, { pid, argv, startedAt: this.context.clock.now(), ...(user ? { user } : {}) });
-    return () => this.table.delete(pid);
+    this.setEntry(user ? { pid, argv, startedAt: this.context.clock.now(), user } : { pid, argv, startedAt: this.context.clock.now() });
+    return () => this.removeEntry(pid);
   }
 
   processes(): ProcessEntry[] {
-    return [...this.table.values()].sort((a, b) => a.pid - b.pid);
+    return [...this.table].sort((a, b) => a.pid - b.pid);
+  }
+
+  private entry(pid: number): ProcessEntry | undefined {
+    for (const entry of this.table) if (entry.pid === pid) return entry;
+    return undefined;
+  }
+
+  /** Adds `entry`, or replaces the one with its pid. */
+  private setEntry(entry: ProcessEntry): void {
+    const at = this.table.findIndex((e) => e.pid === entry.pid);
+    if (at >= 0) this.table[at] = entry;
+    else this.table.push(entry);
+  }
+
+  private removeEntry(pid: number): void {
+    const at = this.table.findIndex((e) => e.pid === pid);
+    if (at >= 0) this.table.splice(at, 1);
   }
 
   listen(port: number, handler: HttpHandler): boolean {
     if (this.stopped) return false;
     const unbind = this.context.network.listen(port, handler);
     if (!unbind) return false;
-    this.unbinds.push(unbind);
+    (this.unbinds ??= []).push(unbind);
     return true;
   }
 
@@ -185,8 +208,10 @@ export class RunningContainer implements ContainerHost {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    for (const unbind of this.unbinds.splice(0)) unbind();
-    for (const runner of [...this.background.keys()]) runner.kill();
+    const unbinds = this.unbinds ?? [];
+    this.unbinds = undefined;
+    for (const unbind of unbinds) unbind();
+    for (const runner of [...(this.background?.keys() ?? [])]) runner.kill();
   }
 
   private procFile(path: string): string | undefined {
@@ -206,7 +231,7 @@ export class RunningContainer implements ContainerHost {
       case '/proc/sys/kernel/hostname':
         return `${this.context.hostname}\n`;
       case '/proc/1/cmdline': {
-        const main = this.table.get(1);
+        const main = this.entry(1);
         return main ? `${main.argv.join('\0')}\0` : undefined;
       }
     }

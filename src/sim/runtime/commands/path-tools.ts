@@ -34,6 +34,6 @@ export const xargs: Program = function* (proc, argv) {
     proc.stderr(`xargs: ${command[0]}: No such file or directory\n`);
     return 127;
   }
-  const status = yield* proc.host.run(program, { ...proc, pid: 0 }, [...command, ...words]);
+  const status = yield* proc.host.run(program, { ...proc, env: proc.env, pid: 0 }, [...command, ...words]);
   return status === 0 ? 0 : 123;
 };

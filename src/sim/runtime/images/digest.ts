@@ -9,8 +9,16 @@ function fnv1a(text: string, seed: number): number {
   return h >>> 0;
 }
 
+// every pull of an image asks again for the same few digests
+const known = new Map<string, string>();
+
 export function stableDigest(text: string): string {
+  let digest = known.get(text);
+  if (digest !== undefined) return digest;
   let hex = '';
   for (let round = 0; round < 8; round++) hex += fnv1a(text, Math.imul(round + 1, 0x9e3779b1)).toString(16).padStart(8, '0');
-  return `sha256:${hex}`;
+  digest = `sha256:${hex}`;
+  if (known.size >= 1000) known.clear();
+  known.set(text, digest);
+  return digest;
 }

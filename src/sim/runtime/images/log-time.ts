@@ -3,10 +3,19 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
+// Thousands of containers start within the same simulated second: the last second's text is kept.
+let slashSecond = NaN;
+let slashText = '';
+
 /** Go's log package and nginx's error log: `2026/11/28 21:03:12`. */
 export function slashTime(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+  const second = Math.floor(ms / 1000);
+  if (second !== slashSecond) {
+    const d = new Date(ms);
+    slashText = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+    slashSecond = second;
+  }
+  return slashText;
 }
 
 /** nginx's $time_local: `28/Nov/2026:21:03:12 +0000`. */

@@ -3,7 +3,7 @@
 // and the error log to stderr, and shuts down on TERM (fast) or QUIT (graceful) with status 0.
 
 import { handleSignals, type Program, type Proc } from '../process/program.js';
-import { Signalled, sleep, waitForever, type Task } from '../process/task.js';
+import { Signalled, sleep, type SignalName, type Task } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { resolvePath } from '../filesystem.js';
 import { nginxLocalTime, slashTime } from './log-time.js';
@@ -24,77 +24,146 @@ function errorPage(status: number, title: string, version: string): string {
   return `<html>\r\n<head><title>${status} ${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-function* serve(proc: Proc, argv: string[], build: NginxBuild): Task<number> {
-  handleSignals(proc);
-  const WORKER_PIDS = build.workers;
-  const clock = proc.host.context.clock;
-  const errorLog = (level: string, message: string, pid = 1) => proc.stderr(`${slashTime(clock.wallTime())} [${level}] ${pid}#${pid}: ${message}\n`);
-  const emerg = (message: string) => {
-    errorLog('emerg', message);
-    proc.stderr(`nginx: [emerg] ${message}\n`);
+/** A line of the error log: `2026/11/28 21:03:12 [notice] 1#1: message`. */
+function errorLine(ms: number, level: string, message: string, pid = 1): string {
+  return `${slashTime(ms)} [${level}] ${pid}#${pid}: ${message}\n`;
+}
+
+/** A text that depends only on the second it is written in: rendered once per second, however many write it. */
+function perSecond(render: (ms: number) => string): (ms: number) => string {
+  let second = NaN;
+  let text = '';
+  return (ms) => {
+    const now = Math.floor(ms / 1000);
+    if (now !== second) {
+      second = now;
+      text = render(ms);
+    }
+    return text;
   };
-  const fs = proc.host.fs;
-  const confDir = '/etc/nginx/conf.d';
-  const files = fs
-    .list(confDir)
-    .filter((n) => n.endsWith('.conf'))
-    .map((n): [string, string] => [`${confDir}/${n}`, fs.readFile(`${confDir}/${n}`)]);
-  const config = parseNginxConfig(files);
-  if ('error' in config) {
-    emerg(config.error);
-    return 1;
+}
+
+/** The notices every nginx of a build logs while starting: the same lines for all started in one second. */
+interface StartupNotices {
+  opening(ms: number): string;
+  workers(ms: number): string;
+}
+
+function startupNotices(build: NginxBuild): StartupNotices {
+  const opening = ['using the "epoll" event method', `nginx/${build.version}`, `built by ${build.builtBy}`, 'OS: Linux 6.8.0-1015-kubesim', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576'];
+  const workers = ['start worker processes', ...build.workers.map((pid) => `start worker process ${pid}`)];
+  return {
+    opening: perSecond((ms) => opening.map((m) => errorLine(ms, 'notice', m)).join('')),
+    workers: perSecond((ms) => workers.map((m) => errorLine(ms, 'notice', m)).join('')),
+  };
+}
+
+/**
+ * A running nginx's master process: what its request handlers and its shutdown need, and nothing of its
+ * start-up (thousands run at once and each keeps this for its lifetime).
+ */
+class NginxMaster {
+  private connection = 0;
+
+  constructor(
+    readonly proc: Proc,
+    readonly build: NginxBuild,
+    private readonly notices: StartupNotices,
+  ) {}
+
+  errorLog(level: string, message: string, pid = 1): void {
+    this.proc.stderr(errorLine(this.proc.host.context.clock.wallTime(), level, message, pid));
   }
-  if (build.notices) {
-    errorLog('notice', 'using the "epoll" event method');
-    errorLog('notice', `nginx/${build.version}`);
-    errorLog('notice', `built by ${build.builtBy}`);
-    errorLog('notice', 'OS: Linux 6.8.0-1015-kubesim');
-    errorLog('notice', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
+
+  private emerg(message: string): void {
+    this.errorLog('emerg', message);
+    this.proc.stderr(`nginx: [emerg] ${message}\n`);
   }
-  const inUse = build.libc === 'musl' ? 'Address in use' : 'Address already in use';
-  let connection = 0;
-  for (const server of config.servers) {
-    for (const port of server.ports) {
-      let bound = false;
-      // nginx tries five times, half a second apart, before it gives up
-      for (let attempt = 0; attempt < 5 && !bound; attempt++) {
-        bound = proc.host.listen(port, (request) => handle(proc, build, server, request, ++connection, errorLog));
+
+  /** Reads conf.d and logs the opening notices; undefined (after the `[emerg]`) when the config is wrong. */
+  configure(): NginxServer[] | undefined {
+    const fs = this.proc.host.fs;
+    const confDir = '/etc/nginx/conf.d';
+    const files = fs
+      .list(confDir)
+      .filter((n) => n.endsWith('.conf'))
+      .map((n): [string, string] => [`${confDir}/${n}`, fs.readFile(`${confDir}/${n}`)]);
+    const config = parseNginxConfig(files);
+    if ('error' in config) {
+      this.emerg(config.error);
+      return undefined;
+    }
+    if (this.build.notices) this.proc.stderr(this.notices.opening(this.proc.host.context.clock.wallTime()));
+    return config.servers;
+  }
+
+  /** Binds every server's ports; nginx tries five times, half a second apart, before it gives up. */
+  *bind(servers: NginxServer[]): Task<boolean> {
+    const inUse = this.build.libc === 'musl' ? 'Address in use' : 'Address already in use';
+    for (const server of servers) {
+      for (const port of server.ports) {
+        let bound = false;
+        for (let attempt = 0; attempt < 5 && !bound; attempt++) {
+          bound = this.proc.host.listen(port, (request) => this.handle(server, request));
+          if (!bound) {
+            this.emerg(`bind() to 0.0.0.0:${port} failed (98: ${inUse})`);
+            yield* sleep(500);
+          }
+        }
         if (!bound) {
-          emerg(`bind() to 0.0.0.0:${port} failed (98: ${inUse})`);
-          yield* sleep(500);
+          this.emerg('still could not bind()');
+          return false;
         }
       }
-      if (!bound) {
-        emerg('still could not bind()');
-        return 1;
-      }
     }
+    return true;
   }
-  if (build.notices) errorLog('notice', 'start worker processes');
-  proc.host.setTitle(proc.pid, ['nginx: master process', ...argv]);
-  for (const pid of WORKER_PIDS) {
-    if (build.notices) errorLog('notice', `start worker process ${pid}`);
-    proc.host.addProcess(pid, ['nginx: worker process'], 'nginx');
+
+  startWorkers(argv: string[]): void {
+    const { proc, build } = this;
+    if (build.notices) proc.stderr(this.notices.workers(proc.host.context.clock.wallTime()));
+    proc.host.setTitle(proc.pid, ['nginx: master process', ...argv]);
+    for (const pid of build.workers) proc.host.addProcess(pid, WORKER_ARGV, 'nginx');
   }
+
+  handle(server: NginxServer, request: HttpRequest): HttpResponse {
+    return handle(this.proc, this.build, server, request, ++this.connection, (level, message, pid) => this.errorLog(level, message, pid));
+  }
+
+  shutdown(signal: SignalName): void {
+    if (!this.build.notices) return;
+    const workers = this.build.workers;
+    if (signal === 'QUIT') {
+      this.errorLog('notice', 'signal 3 (SIGQUIT) received, shutting down');
+      for (const pid of workers) this.errorLog('notice', 'gracefully shutting down', pid);
+      for (const pid of workers) this.errorLog('notice', 'exiting', pid);
+      for (const pid of workers) this.errorLog('notice', 'exit', pid);
+    } else {
+      this.errorLog('notice', `signal ${signal === 'TERM' ? '15 (SIGTERM)' : '2 (SIGINT)'} received, exiting`);
+      for (const pid of workers) this.errorLog('notice', 'exiting', pid);
+      for (const pid of workers) this.errorLog('notice', 'exit', pid);
+    }
+    this.errorLog('notice', 'signal 17 (SIGCHLD) received from 29');
+    for (const pid of workers) this.errorLog('notice', `worker process ${pid} exited with code 0`);
+    this.errorLog('notice', 'exit');
+  }
+}
+
+/** What ps shows for every worker (never changed in place: setTitle replaces a process's argv). */
+const WORKER_ARGV = ['nginx: worker process'];
+
+// Kept small on purpose: this frame stays suspended for as long as nginx runs.
+function* serve(proc: Proc, argv: string[], build: NginxBuild, notices: StartupNotices): Task<number> {
+  handleSignals(proc);
+  const master = new NginxMaster(proc, build, notices);
+  const servers = master.configure();
+  if (!servers || !(yield* master.bind(servers))) return 1;
+  master.startWorkers(argv);
   try {
-    return yield* waitForever();
+    for (;;) yield { kind: 'park' };
   } catch (error) {
     if (!(error instanceof Signalled)) throw error;
-    if (build.notices) {
-      if (error.signal === 'QUIT') {
-        errorLog('notice', 'signal 3 (SIGQUIT) received, shutting down');
-        for (const pid of WORKER_PIDS) errorLog('notice', 'gracefully shutting down', pid);
-        for (const pid of WORKER_PIDS) errorLog('notice', 'exiting', pid);
-        for (const pid of WORKER_PIDS) errorLog('notice', 'exit', pid);
-      } else {
-        errorLog('notice', `signal ${error.signal === 'TERM' ? '15 (SIGTERM)' : '2 (SIGINT)'} received, exiting`);
-        for (const pid of WORKER_PIDS) errorLog('notice', 'exiting', pid);
-        for (const pid of WORKER_PIDS) errorLog('notice', 'exit', pid);
-      }
-      errorLog('notice', 'signal 17 (SIGCHLD) received from 29');
-      for (const pid of WORKER_PIDS) errorLog('notice', `worker process ${pid} exited with code 0`);
-      errorLog('notice', 'exit');
-    }
+    master.shutdown(error.signal);
     return 0;
   }
 }
@@ -188,25 +257,31 @@ function serveFile(ex: Exchange, location: NginxLocation, path: string): HttpRes
 
 /** The `nginx` executable: `-g 'daemon off;'` runs it, `-t` checks the config, `-v` tells the version. */
 export function nginxProgram(build: NginxBuild): Program {
-  return function* (proc, argv) {
-    if (argv.includes('-v') || argv.includes('-V')) {
-      proc.stderr(`nginx version: nginx/${build.version}\n`);
-      return 0;
+  const notices = startupNotices(build);
+  // serving is the server's own task, with no frame of this dispatch kept alive above it
+  return (proc, argv) => (serves(argv) ? serve(proc, argv, build, notices) : nginxCommand(proc, argv, build));
+}
+
+/** Without `daemon off;` nginx forks into the background and the foreground process is done at once. */
+function serves(argv: string[]): boolean {
+  return !argv.some((a) => a === '-v' || a === '-V' || a === '-t' || a === '-T' || a === '-s') && argv.some((a) => /daemon\s+off/.test(a));
+}
+
+function* nginxCommand(proc: Proc, argv: string[], build: NginxBuild): Task<number> {
+  if (argv.includes('-v') || argv.includes('-V')) {
+    proc.stderr(`nginx version: nginx/${build.version}\n`);
+    return 0;
+  }
+  if (argv.includes('-t') || argv.includes('-T')) {
+    const conf = '/etc/nginx/nginx.conf';
+    const files = proc.host.fs.list('/etc/nginx/conf.d').map((n): [string, string] => [`/etc/nginx/conf.d/${n}`, proc.host.fs.readFile(`/etc/nginx/conf.d/${n}`)]);
+    const config = parseNginxConfig(files);
+    if ('error' in config) {
+      proc.stderr(`nginx: [emerg] ${config.error}\nnginx: configuration file ${conf} test failed\n`);
+      return 1;
     }
-    if (argv.includes('-t') || argv.includes('-T')) {
-      const conf = '/etc/nginx/nginx.conf';
-      const files = proc.host.fs.list('/etc/nginx/conf.d').map((n): [string, string] => [`/etc/nginx/conf.d/${n}`, proc.host.fs.readFile(`/etc/nginx/conf.d/${n}`)]);
-      const config = parseNginxConfig(files);
-      if ('error' in config) {
-        proc.stderr(`nginx: [emerg] ${config.error}\nnginx: configuration file ${conf} test failed\n`);
-        return 1;
-      }
-      proc.stderr(`nginx: the configuration file ${conf} syntax is ok\nnginx: configuration file ${conf} test is successful\n`);
-      return 0;
-    }
-    if (argv.includes('-s')) return 0;
-    // without `daemon off;` nginx forks into the background and the foreground process is done at once
-    if (!argv.some((a) => /daemon\s+off/.test(a))) return 0;
-    return yield* serve(proc, argv, build);
-  };
+    proc.stderr(`nginx: the configuration file ${conf} syntax is ok\nnginx: configuration file ${conf} test is successful\n`);
+    return 0;
+  }
+  return 0;
 }

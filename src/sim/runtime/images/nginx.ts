@@ -54,22 +54,27 @@ const DEFAULT_CONF = `server {
 }
 `;
 
+/** What docker-entrypoint.sh prints on its way to starting nginx: the same every time, so made once. */
+const CONFIGURATION_STEPS = [
+  '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+  '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+  '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf',
+  '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf',
+  '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh',
+  '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh',
+  '/docker-entrypoint.sh: Configuration complete; ready for start up',
+]
+  .map((line) => `${line}\n`)
+  .join('');
+
 /** The entrypoint prints its configuration steps when it is about to start nginx, then execs its arguments. */
 const dockerEntrypoint = entrypointScript({
   path: '/docker-entrypoint.sh',
   execLine: 47,
-  *prepare(proc, args) {
-    if (args[0] !== 'nginx' && args[0] !== 'nginx-debug') return undefined;
-    const say = (line: string) => proc.stdout(`${line}\n`);
-    say('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
-    say('/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
-    say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh');
-    say('10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf');
-    say('10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf');
-    say('/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh');
-    say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh');
-    say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
-    say('/docker-entrypoint.sh: Configuration complete; ready for start up');
+  announce(proc, args) {
+    if (args[0] === 'nginx' || args[0] === 'nginx-debug') proc.stdout(CONFIGURATION_STEPS);
     return undefined;
   },
 });

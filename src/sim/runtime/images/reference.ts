@@ -19,8 +19,20 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/;
 
+// Thousands of Pods name a handful of images, each pulled and started many times: parse each string once.
+// The results are shared, so they are frozen.
+const parsed = new Map<string, ImageReference | undefined>();
+
 /** Parses `image` or returns undefined when it is not a valid reference (the kubelet's InvalidImageName). */
 export function parseImageReference(image: string): ImageReference | undefined {
+  if (parsed.has(image)) return parsed.get(image);
+  const ref = parse(image);
+  if (parsed.size >= 1000) parsed.clear();
+  parsed.set(image, ref && Object.freeze(ref));
+  return ref;
+}
+
+function parse(image: string): ImageReference | undefined {
   if (image === '' || image.trim() !== image) return undefined;
   let rest = image;
   let digest: string | undefined;

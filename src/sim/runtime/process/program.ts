@@ -76,8 +76,11 @@ export type Program = (proc: Proc, argv: string[]) => Task<number>;
  * kernel otherwise spares every signal it has no handler for.
  */
 export function handleSignals(proc: Proc): void {
-  proc.catchSignal = () => false;
+  proc.catchSignal = deliverSignal;
 }
+
+/** Shared by every process that handles its signals (one function, not one closure per process). */
+const deliverSignal = (): boolean => false;
 
 /** A child process: same host, own environment copy, the streams given. */
 export function childProc(parent: Proc, io: ProcessIO, env: Map<string, string> = new Map(parent.env), cwd = parent.cwd): Proc {

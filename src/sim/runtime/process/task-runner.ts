@@ -13,7 +13,8 @@ export class TaskRunner<T> {
   private running = false;
   private wakeRequested = false;
   private killRequested = false;
-  private readonly pendingSignals: SignalName[] = [];
+  /** Made by the first signal that arrives mid-step: most tasks never get one. */
+  private pendingSignals: SignalName[] | undefined;
   private finished = false;
 
   constructor(
@@ -48,7 +49,7 @@ export class TaskRunner<T> {
   signal(signal: SignalName): void {
     if (this.finished || this.ignores(signal)) return;
     if (this.running) {
-      this.pendingSignals.push(signal);
+      (this.pendingSignals ??= []).push(signal);
       return;
     }
     this.cancelWait();
@@ -106,7 +107,7 @@ export class TaskRunner<T> {
         this.endKilled();
         return;
       }
-      const signal = this.pendingSignals.shift();
+      const signal = this.pendingSignals?.shift();
       if (signal) {
         resume = () => this.task.throw(new Signalled(signal));
         continue;
