@@ -117,7 +117,8 @@ export class EventRecorder {
 
   private compact(): void {
     if (this.orderStart > 1024 && this.orderStart * 2 > this.order.length) {
-      this.order.splice(0, this.orderStart);
+      this.order.copyWithin(0, this.orderStart);
+      this.order.length -= this.orderStart;
       this.orderStart = 0;
     }
   }

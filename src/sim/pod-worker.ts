@@ -3,7 +3,7 @@
 // exits and restarts with CrashLoopBackOff, image-pull back-off, in-place restarts when an image changes,
 // and graceful termination. Runtime state (processes, timers) lives here, never on the stored object.
 
-import type { Container, KubeObject, Pod } from '../kube/types.js';
+import type { Container, Pod } from '../kube/types.js';
 import type { Clock, TimerId } from './clock.js';
 import { Backoff } from './backoff.js';
 import { ContainerConfigError, expandCommand, resolveContainerEnv, type ConfigLookup, type NodeResources } from './container-env.js';
@@ -670,9 +670,9 @@ export class PodWorker {
     return pod && pod.metadata.uid === this.uid ? pod : undefined;
   }
 
-  private status(deleting: boolean) {
+  private status(deleting: boolean, pod: Pod = this.current() ?? this.pod) {
     return computePodStatus({
-      pod: this.current() ?? this.pod,
+      pod,
       records: this.slots,
       sandboxReady: this.sandboxReady,
       hostIP: this.k.nodeIP,
@@ -689,7 +689,7 @@ export class PodWorker {
     if (this.finished || !this.k.online()) return;
     const pod = this.current();
     if (!pod) return;
-    const status = this.status(this.terminating && !this.slots.some((s) => s.process));
+    const status = this.status(this.terminating && !this.slots.some((s) => s.process), pod);
     if (sameJson(status, pod.status)) return;
     this.pod = this.k.store.replace({ ...pod, status }) as Pod;
   }
@@ -721,8 +721,8 @@ export class PodWorker {
 
   private event(type: 'Normal' | 'Warning', reason: string, message: string, s?: Slot): void {
     if (!this.k.online()) return;
-    const involved: KubeObject = this.current() ?? this.pod;
-    this.k.events.record(involved, type, reason, message, { component: 'kubelet', host: this.k.nodeName }, s ? this.fieldPath(s) : undefined);
+    // The Pod as this worker last saw it, as a real kubelet's recorder refers to its cached Pod.
+    this.k.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.k.nodeName }, s ? this.fieldPath(s) : undefined);
   }
 
   private after(ms: number, fn: () => void): TimerId {

@@ -198,7 +198,9 @@ export class ObjectStore {
       this.historyStart++;
       // Compact now and then instead of shifting on every write.
       if (this.historyStart > 4096 && this.historyStart * 2 > this.history.length) {
-        this.history.splice(0, this.historyStart);
+        // copyWithin + length: splice would also build an array of the removed entries.
+        this.history.copyWithin(0, this.historyStart);
+        this.history.length -= this.historyStart;
         this.historyStart = 0;
       }
     }
