@@ -4,7 +4,7 @@
 
 import { ApiError, badRequest, notFound } from '../kube/api-error.js';
 import type { FieldValidation } from '../kube/cluster-source.js';
-import type { KubeObject, Pod, Volume } from '../kube/types.js';
+import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import { applyDefaults, decodingError, findKind, strictDecodingError, unknownFields, validateObject, validatePodUpdate, type KindInfo } from './kube-deps.js';
 import { qosClass } from './pod-resources.js';
 import { shapeMemo, type ShapeMemo } from './shape-memo.js';
@@ -43,33 +43,31 @@ function validateNew(obj: KubeObject, memo: ShapeMemo | undefined, info: KindInf
   return error;
 }
 
-/** The plugins of a default API server that shape a new Pod. */
+/**
+ * The ServiceAccount plugin's token volume, mounted in every container. (Its account name and the
+ * DefaultTolerationSeconds tolerations are already there: defaultPodOnly added them.)
+ */
 function admitPod(pod: Pod, random: SeededRandom): void {
   const spec = pod.spec;
-  // ServiceAccount admission: the default account and its token volume.
-  spec.serviceAccountName ??= (spec.serviceAccount as string | undefined) ?? 'default';
-  spec.serviceAccount = spec.serviceAccountName;
-  if (spec.automountServiceAccountToken !== false && !(spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'))) {
-    const name = `kube-api-access-${random.nameSuffix(5)}`;
-    spec.volumes = [
-      ...(spec.volumes ?? []),
-      {
-        name,
-        projected: SERVICE_ACCOUNT_PROJECTION,
-      },
-    ];
-    const mount = { name, readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' };
-    for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
-      if (!(c.volumeMounts ?? []).some((m) => m.mountPath === mount.mountPath)) c.volumeMounts = [...(c.volumeMounts ?? []), { ...mount }];
-    }
-  }
-  // DefaultTolerationSeconds: 300 s on not-ready and unreachable nodes unless the Pod says otherwise.
-  const tolerations = spec.tolerations ?? [];
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    const covered = tolerations.some((t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'));
-    if (!covered) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
-  }
-  spec.tolerations = tolerations;
+  if (spec.automountServiceAccountToken === false || hasTokenVolume(spec.volumes)) return;
+  const name = `kube-api-access-${random.nameSuffix(5)}`;
+  spec.volumes = [...(spec.volumes ?? []), { name, projected: SERVICE_ACCOUNT_PROJECTION }];
+  for (const c of spec.initContainers ?? []) mountToken(c, name);
+  for (const c of spec.containers ?? []) mountToken(c, name);
+}
+
+const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+function hasTokenVolume(volumes: Volume[] | undefined): boolean {
+  for (const v of volumes ?? []) if (v.name.startsWith('kube-api-access-')) return true;
+  return false;
+}
+
+// Each container gets a mount object of its own (one shared object would print as a YAML alias).
+function mountToken(c: Container, name: string): void {
+  const mounts = c.volumeMounts ?? [];
+  for (const m of mounts) if (m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH) return;
+  c.volumeMounts = [...mounts, { name, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }];
 }
 
 // What admission adds is the same for every Pod: one frozen copy shared by all of them (stored objects are

@@ -28,7 +28,7 @@ function blankStrings(map: unknown): unknown {
   if (!map || typeof map !== 'object') return map;
   if (Array.isArray(map)) return map.map((v: unknown) => (typeof v === 'string' ? '' : v));
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(map)) {
+  for (const k in map) {
     const v = (map as Record<string, unknown>)[k];
     out[k] = typeof v === 'string' ? '' : v;
   }
@@ -37,7 +37,7 @@ function blankStrings(map: unknown): unknown {
 
 function metadataShape(meta: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(meta)) {
+  for (const k in meta) {
     const v = meta[k];
     if (typeof v === 'string' && METADATA_KEYS.has(k)) out[k] = '';
     else if (k === 'labels' || k === 'annotations') out[k] = blankStrings(v);

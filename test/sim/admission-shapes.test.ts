@@ -24,3 +24,12 @@ test('Pods of a shape already admitted are still refused for what differs: a lab
   assert.equal((await cluster.apply(templated('web-5', { app: 'api' }))).outcome, 'created');
   await cluster.close();
 });
+
+test('a Pod without containers is refused with the API server text, not a crash of admission', async () => {
+  const { cluster } = makeCluster();
+  for (const spec of [{}, { containers: null }]) {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'empty' }, spec } as unknown as KubeObject;
+    await assert.rejects(cluster.apply(pod), (e) => isApiError(e) && e.reason === 'Invalid' && e.message === 'Pod "empty" is invalid: spec.containers: Required value');
+  }
+  await cluster.close();
+});

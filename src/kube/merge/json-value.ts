@@ -9,18 +9,19 @@ export function isJsonObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A fresh copy of a JSON value; `undefined` members are dropped as JSON would. */
+/**
+ * A fresh copy of a JSON value; `undefined` members are dropped as JSON would. (for-in: decoded JSON has only
+ * own keys, and it lists them without allocating an array of them per object.)
+ */
 export function cloneJson<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(cloneJson) as T;
-  if (isJsonObject(v)) {
-    const out: JsonObject = {};
-    for (const k of Object.keys(v)) {
-      const x = v[k];
-      if (x !== undefined) out[k] = cloneJson(x);
-    }
-    return out as T;
+  const out: JsonObject = {};
+  for (const k in v) {
+    const x = (v as JsonObject)[k];
+    if (x !== undefined) out[k] = cloneJson(x);
   }
-  return v;
+  return out as T;
 }
 
 /** Structural equality of two JSON values (key order ignored, `undefined` members ignored). */

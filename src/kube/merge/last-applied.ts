@@ -72,28 +72,12 @@ function goString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => goEscapes[c]!);
 }
 
-/** A map's keys (defined members only) in Go's order, sorted in place: maps here are small. */
-function sortedKeys(o: Record<string, unknown>): string[] {
-  const keys = Object.keys(o);
-  let n = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (o[k] === undefined) continue;
-    let j = n++;
-    while (j > 0 && keys[j - 1]! > k) {
-      keys[j] = keys[j - 1]!;
-      j--;
-    }
-    keys[j] = k;
-  }
-  keys.length = n;
-  return keys;
-}
-
-// Encoding appends to one reused list of pieces joined once at the end: no string per level, no array
-// per call, and each map key's quoted form is made once.
+// Encoding appends to one reused list of pieces joined once at the end: no string per level, no array per
+// call, each map key's quoted form made once, and each nesting depth sorting its keys in a list of its own.
 const pieces: string[] = [];
 let count = 0;
+const keysAtDepth: string[][] = [];
+let depth = 0;
 const quotedKeys = new Map<string, string>();
 
 function quotedKey(k: string): string {
@@ -105,9 +89,28 @@ function quotedKey(k: string): string {
   return quoted;
 }
 
+/**
+ * A map's defined members' keys in Go's order, insertion-sorted (maps here are small) into `keys`; returns
+ * how many. Decoded JSON has only own keys, so for-in lists what Object.keys would, without an array.
+ */
+function sortKeysInto(o: Record<string, unknown>, keys: string[]): number {
+  let n = 0;
+  for (const k in o) {
+    if (o[k] === undefined) continue;
+    let j = n++;
+    while (j > 0 && keys[j - 1]! > k) {
+      keys[j] = keys[j - 1]!;
+      j--;
+    }
+    keys[j] = k;
+  }
+  return n;
+}
+
 /** Go's encoding/json output for a decoded JSON value: compact, map keys sorted. */
 export function goJson(v: unknown): string {
   count = 0;
+  depth = 0;
   put(v);
   // Trimmed to this value's pieces (in place; it only grows back when a bigger value comes).
   if (pieces.length !== count) pieces.length = count;
@@ -146,13 +149,15 @@ function put(v: unknown): void {
     return;
   }
   const o = v as Record<string, unknown>;
-  const keys = sortedKeys(o);
+  const keys = (keysAtDepth[depth] ??= []);
+  const n = sortKeysInto(o, keys);
+  depth++;
   pieces[count++] = '{';
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
+  for (let i = 0; i < n; i++) {
     if (i > 0) pieces[count++] = ',';
-    pieces[count++] = quotedKey(k);
-    put(o[k]);
+    pieces[count++] = quotedKey(keys[i]!);
+    put(o[keys[i]!]);
   }
   pieces[count++] = '}';
+  depth--;
 }

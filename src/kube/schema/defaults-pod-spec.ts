@@ -5,6 +5,12 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
+/** `visit` for each map in a list (the pod spec's lists), without gathering them into a new array first. */
+function forEachObject(list: unknown, visit: (o: Obj) => void): void {
+  if (!Array.isArray(list)) return;
+  for (const item of list) if (isObj(item)) visit(item);
+}
+
 /** `Always` for `:latest` or no tag, `IfNotPresent` for any other tag or a digest. */
 export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent' {
   if (image.includes('@')) return 'IfNotPresent';
@@ -21,10 +27,10 @@ export function defaultPodSpec(spec: Obj): void {
   spec.securityContext ??= {};
   spec.schedulerName ??= 'default-scheduler';
   if (spec.hostNetwork === true) defaultHostPorts(spec);
-  for (const c of [...objects(spec.initContainers), ...objects(spec.containers), ...objects(spec.ephemeralContainers)]) {
-    defaultContainer(c);
-  }
-  for (const v of objects(spec.volumes)) defaultVolume(v);
+  forEachObject(spec.initContainers, defaultContainer);
+  forEachObject(spec.containers, defaultContainer);
+  forEachObject(spec.ephemeralContainers, defaultContainer);
+  forEachObject(spec.volumes, defaultVolume);
 }
 
 // With the host network a container port is a host port.
@@ -39,20 +45,26 @@ function defaultContainer(c: Obj): void {
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
-  for (const p of objects(c.ports)) p.protocol ??= 'TCP';
-  for (const e of objects(c.env)) {
-    const fieldRef = isObj(e.valueFrom) ? e.valueFrom.fieldRef : undefined;
-    if (isObj(fieldRef)) fieldRef.apiVersion ??= 'v1';
-  }
-  for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
-    if (isObj(c[probe])) defaultProbe(c[probe] as Obj);
-  }
+  forEachObject(c.ports, defaultPortProtocol);
+  forEachObject(c.env, defaultEnvFieldRef);
+  if (isObj(c.livenessProbe)) defaultProbe(c.livenessProbe);
+  if (isObj(c.readinessProbe)) defaultProbe(c.readinessProbe);
+  if (isObj(c.startupProbe)) defaultProbe(c.startupProbe);
   if (isObj(c.lifecycle)) {
     for (const hook of ['postStart', 'preStop']) {
       const h = c.lifecycle[hook];
       if (isObj(h) && isObj(h.httpGet)) defaultHttpGet(h.httpGet);
     }
   }
+}
+
+function defaultPortProtocol(port: Obj): void {
+  port.protocol ??= 'TCP';
+}
+
+function defaultEnvFieldRef(env: Obj): void {
+  const fieldRef = isObj(env.valueFrom) ? env.valueFrom.fieldRef : undefined;
+  if (isObj(fieldRef)) fieldRef.apiVersion ??= 'v1';
 }
 
 function defaultProbe(probe: Obj): void {
@@ -99,13 +111,8 @@ function defaultVolume(v: Obj): void {
  * account name, and DefaultTolerationSeconds (tolerate not-ready and unreachable nodes for 300 s).
  */
 export function defaultPodOnly(spec: Obj): void {
-  for (const c of [...objects(spec.initContainers), ...objects(spec.containers)]) {
-    const resources = isObj(c.resources) ? c.resources : undefined;
-    if (!resources || !isObj(resources.limits)) continue;
-    const requests = isObj(resources.requests) ? resources.requests : {};
-    for (const [name, limit] of Object.entries(resources.limits)) requests[name] ??= limit;
-    resources.requests = requests;
-  }
+  forEachObject(spec.initContainers, defaultRequestsToLimits);
+  forEachObject(spec.containers, defaultRequestsToLimits);
   spec.enableServiceLinks ??= true;
   spec.priority ??= 0;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
@@ -113,6 +120,14 @@ export function defaultPodOnly(spec: Obj): void {
   spec.serviceAccountName = account;
   spec.serviceAccount = account;
   defaultTolerations(spec);
+}
+
+function defaultRequestsToLimits(c: Obj): void {
+  const resources = isObj(c.resources) ? c.resources : undefined;
+  if (!resources || !isObj(resources.limits)) return;
+  const requests = isObj(resources.requests) ? resources.requests : {};
+  for (const [name, limit] of Object.entries(resources.limits)) requests[name] ??= limit;
+  resources.requests = requests;
 }
 
 const TOLERATED_NODE_TAINTS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];

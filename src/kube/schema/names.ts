@@ -8,7 +8,16 @@ const QUALIFIED_NAME = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
 const LABEL_VALUE = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?';
 const CONFIG_KEY = '[-._a-zA-Z0-9]+';
 
-const full = (re: string) => new RegExp(`^${re}$`);
+// Compiled once per pattern: names are checked on every write.
+const compiled = new Map<string, RegExp>();
+function full(re: string): RegExp {
+  let regex = compiled.get(re);
+  if (!regex) compiled.set(re, (regex = new RegExp(`^${re}$`)));
+  return regex;
+}
+
+/** What every check returns for a good value: shared, so the common case allocates nothing. */
+const NO_ERRORS: readonly string[] = Object.freeze([]);
 
 /** `must be no more than 63 characters` */
 export function maxLenError(n: number): string {
@@ -21,33 +30,46 @@ function regexError(what: string, re: string, ...examples: string[]): string {
 }
 
 /** A length limit and a regex with its message and examples: the shape of most checks here. */
-function syntaxErrors(value: string, maxLen: number, re: string, what: string, ...examples: string[]): string[] {
+function syntaxErrors(value: string, maxLen: number, re: string, what: string, ...examples: string[]): readonly string[] {
+  const tooLong = value.length > maxLen;
+  const matches = full(re).test(value);
+  if (!tooLong && matches) return NO_ERRORS;
   const errs: string[] = [];
-  if (value.length > maxLen) errs.push(maxLenError(maxLen));
-  if (!full(re).test(value)) errs.push(regexError(what, re, ...examples));
+  if (tooLong) errs.push(maxLenError(maxLen));
+  if (!matches) errs.push(regexError(what, re, ...examples));
   return errs;
 }
 
-export function dns1123LabelErrors(value: string): string[] {
+export function dns1123LabelErrors(value: string): readonly string[] {
   const what =
     "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
   return syntaxErrors(value, 63, DNS1123_LABEL, what, 'my-name', '123-abc');
 }
 
-export function dns1123SubdomainErrors(value: string): string[] {
+export function dns1123SubdomainErrors(value: string): readonly string[] {
   const what =
     "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
   return syntaxErrors(value, 253, DNS1123_SUBDOMAIN, what, 'example.com');
 }
 
-export function dns1035LabelErrors(value: string): string[] {
+export function dns1035LabelErrors(value: string): readonly string[] {
   const what =
     "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
   return syntaxErrors(value, 63, DNS1035_LABEL, what, 'my-name', 'abc-123');
 }
 
+// The same few label and annotation keys come back on every object: one found good is not checked again.
+const goodQualifiedNames = new Set<string>();
+
 /** A label or annotation key: an optional DNS subdomain prefix, `/`, and a name part. */
-export function qualifiedNameErrors(value: string): string[] {
+export function qualifiedNameErrors(value: string): readonly string[] {
+  if (goodQualifiedNames.has(value)) return NO_ERRORS;
+  const errs = checkQualifiedName(value);
+  if (errs.length === 0 && goodQualifiedNames.size < 4096) goodQualifiedNames.add(value);
+  return errs.length === 0 ? NO_ERRORS : errs;
+}
+
+function checkQualifiedName(value: string): string[] {
   const parts = value.split('/');
   let name: string;
   const errs: string[] = [];
@@ -85,16 +107,16 @@ export function qualifiedNameErrors(value: string): string[] {
   return errs;
 }
 
-export function labelValueErrors(value: string): string[] {
+export function labelValueErrors(value: string): readonly string[] {
   const what =
     "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
   return syntaxErrors(value, 63, LABEL_VALUE, what, 'MyValue', 'my_value', '12345');
 }
 
 /** A ConfigMap or Secret data key. */
-export function configKeyErrors(value: string): string[] {
+export function configKeyErrors(value: string): readonly string[] {
   const what = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'";
-  const errs = syntaxErrors(value, 253, CONFIG_KEY, what, 'key.name', 'KEY_NAME', 'key-name');
+  const errs = [...syntaxErrors(value, 253, CONFIG_KEY, what, 'key.name', 'KEY_NAME', 'key-name')];
   if (value === '.') errs.push("must not be '.'");
   else if (value === '..') errs.push("must not be '..'");
   else if (value.startsWith('..')) errs.push("must not start with '..'");
@@ -102,7 +124,7 @@ export function configKeyErrors(value: string): string[] {
 }
 
 /** A port name (IANA_SVC_NAME). */
-export function portNameErrors(value: string): string[] {
+export function portNameErrors(value: string): readonly string[] {
   const errs: string[] = [];
   if (value.length > 15) errs.push(maxLenError(15));
   if (!/^[-a-z0-9]+$/.test(value)) errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
