@@ -20,7 +20,7 @@ import { buildProblemsView } from '../../src/ui/view/problems-view.js';
 import { headerLines } from '../../src/ui/view/header-view.js';
 import { hintLine } from '../../src/ui/view/hint-view.js';
 import { containerPickerLines, helpText, textOverlayLines } from '../../src/ui/view/overlay-view.js';
-import { smallCluster, simpleEcho } from './fake-cluster.js';
+import { makePod, smallCluster, simpleEcho } from './fake-cluster.js';
 import { waitFor } from './wait-for.js';
 
 const painter = plainPainter;
@@ -43,6 +43,19 @@ test('the Nodes pane: one row per node with STATUS, ROLES, PODS and the usage ba
   assert.match(f, /▶ Nodes\s+3/);
   assert.match(f, /NAME\s+STATUS\s+ROLES\s+PODS\s+CPU\s+MEMORY/);
   assert.match(f, /kubesim-worker\s+Ready\s+<none>\s+1\/110\s+░░░░░░\s+0%/);
+});
+
+test("a node's row follows its Pods and its own changes between frames, even when the Node object is changed in place", () => {
+  const { c, cache } = cacheOf();
+  const ui = { ...initialUiState(), filters: { ...initialUiState().filters, nodes: 'worker' } };
+  const row = () => buildNodesView({ cache, ui, width: 80, height: 4, painter, previousTop: 0, focused: false }).lines[2]!;
+  assert.match(row(), /kubesim-worker\s+Ready\s+<none>\s+1\/110/);
+  c.put(makePod('second', { node: 'kubesim-worker', containers: [{ name: 'app', running: true, ready: true, cpu: '2', memory: '1Gi' }] }));
+  assert.match(row(), /kubesim-worker\s+Ready\s+<none>\s+2\/110\s+███░░░\s+50%/);
+  const node = cache.nodes.get('kubesim-worker')!;
+  node.spec = { ...node.spec, unschedulable: true };
+  c.put(node);
+  assert.match(row(), /kubesim-worker\s+Ready,SchedulingDisabled/);
 });
 
 test('the Pods pane: kubectl columns, the selection marker and the explanation line', () => {

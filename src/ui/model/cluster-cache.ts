@@ -39,6 +39,8 @@ export class ClusterCache {
   readonly events = new Map<string, KubeEvent>();
   readonly namespaces = new Map<string, KubeObject>();
   private readonly podsOnNode = new Map<string, Set<string>>();
+  /** Bumped per node whenever it or one of its Pods comes, changes or goes: its row stays valid until then. */
+  private readonly changesOnNode = new Map<string, number>();
   private readonly unsubscribes: Unsubscribe[] = [];
   /** Bumped when Pods are added or removed (not modified): sorted lists stay valid until then. */
   private podMembership = 0;
@@ -95,7 +97,10 @@ export class ClusterCache {
     const pod = event.object as Pod;
     const key = podKey(pod);
     const old = this.pods.get(key);
-    if (old?.spec?.nodeName) this.podsOnNode.get(old.spec.nodeName)?.delete(key);
+    if (old?.spec?.nodeName) {
+      this.podsOnNode.get(old.spec.nodeName)?.delete(key);
+      this.bumpNode(old.spec.nodeName);
+    }
     if (event.type === 'DELETED') {
       if (old) {
         this.pods.delete(key);
@@ -119,7 +124,17 @@ export class ClusterCache {
       let set = this.podsOnNode.get(node);
       if (!set) this.podsOnNode.set(node, (set = new Set()));
       set.add(key);
+      this.bumpNode(node);
     }
+  }
+
+  private bumpNode(node: string): void {
+    this.changesOnNode.set(node, (this.changesOnNode.get(node) ?? 0) + 1);
+  }
+
+  /** Changes so far to `node` and the Pods bound to it (a number to compare, not a count). */
+  nodeChanges(node: string): number {
+    return this.changesOnNode.get(node) ?? 0;
   }
 
   private indexInSorted(pod: Pod): number {
@@ -142,6 +157,7 @@ export class ClusterCache {
     if (event.type === 'DELETED') this.nodes.delete(name);
     else this.nodes.set(name, event.object as Node);
     if (existed !== this.nodes.has(name)) this.nodeMembership++;
+    this.bumpNode(name);
     this.sortedNodes = undefined;
     this.nodeNames = undefined;
     this.notReady = undefined;
