@@ -24,6 +24,29 @@ function intern(text: string): string {
   return text;
 }
 
+const BLOCK_MAX_LENGTH = 1000;
+const BLOCK_MAX_ENTRIES = 512;
+/** Whole-line writes already split: an image writes its start-up lines as one constant text, every time. */
+const blocks = new Map<string, string[]>();
+
+/** The interned lines of `text`, which ends with a newline; CR before LF dropped. */
+function splitBlock(text: string): string[] {
+  let lines = blocks.get(text);
+  if (lines) return lines;
+  lines = [];
+  for (let start = 0, newline = text.indexOf('\n'); newline >= 0; start = newline + 1, newline = text.indexOf('\n', start)) {
+    lines.push(intern(text.slice(start, lineEnd(text, start, newline))));
+  }
+  if (blocks.size >= BLOCK_MAX_ENTRIES) blocks.clear();
+  blocks.set(text, lines);
+  return lines;
+}
+
+/** Where the line ending at `newline` ends without its CR. */
+function lineEnd(text: string, start: number, newline: number): number {
+  return newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+}
+
 /** The first allocation of a buffer: most containers write a burst of start-up lines and little after. */
 const FIRST_ALLOCATION = 24;
 
@@ -57,11 +80,14 @@ export class ContainerLog {
   write(stream: 'stdout' | 'stderr', text: string): void {
     if (this.stopped) return;
     const partial = stream === 'stderr' ? this.partialErr : this.partialOut;
+    if (partial === '' && text.length <= BLOCK_MAX_LENGTH && text.charCodeAt(text.length - 1) === 10) {
+      for (const line of splitBlock(text)) this.push(stream, line);
+      return;
+    }
     const all = partial === '' ? text : partial + text;
     let start = 0;
     for (let newline = all.indexOf('\n'); newline >= 0; newline = all.indexOf('\n', start)) {
-      const end = newline > start && all.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      this.push(stream, all.slice(start, end));
+      this.push(stream, intern(all.slice(start, lineEnd(all, start, newline))));
       start = newline + 1;
     }
     const rest = start === 0 ? all : all.slice(start);
@@ -72,16 +98,15 @@ export class ContainerLog {
   /** The container stopped: flush partial lines and end every follower. */
   end(): void {
     if (this.stopped) return;
-    if (this.partialOut) this.push('stdout', this.partialOut);
-    if (this.partialErr) this.push('stderr', this.partialErr);
+    if (this.partialOut) this.push('stdout', intern(this.partialOut));
+    if (this.partialErr) this.push('stderr', intern(this.partialErr));
     this.partialOut = this.partialErr = '';
     this.stopped = true;
     if (this.followers) for (const sink of this.followers) sink.end();
     this.followers = undefined;
   }
 
-  private push(stream: 'stdout' | 'stderr', line: string): void {
-    const text = intern(line);
+  private push(stream: 'stdout' | 'stderr', text: string): void {
     let time = this.wallTime();
     // Monotonic within a container, microsecond steps, like the runtime's nanosecond stamps.
     if (time <= this.lastTime) time = this.lastTime + 0.001;

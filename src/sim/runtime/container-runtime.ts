@@ -55,8 +55,11 @@ export function execStartErrorMessage(executable: string, execId: string): strin
 export function effectiveArgv(image: ImageDefinition, command: string[] | undefined, args: string[] | undefined): string[] {
   const entrypoint = command ?? image.entrypoint ?? [];
   const cmd = args ?? (command ? [] : (image.cmd ?? []));
-  // concat sizes the array exactly; PID 1 keeps it for the container's lifetime
-  return entrypoint.concat(cmd);
+  // sized exactly (PID 1 keeps it for the container's lifetime), without concat's slow generic path
+  const argv = new Array<string>(entrypoint.length + cmd.length);
+  for (let i = 0; i < entrypoint.length; i++) argv[i] = entrypoint[i]!;
+  for (let i = 0; i < cmd.length; i++) argv[entrypoint.length + i] = cmd[i]!;
+  return argv;
 }
 
 /** PID 1's stdin: /dev/null, or (`stdin: true`) a pipe or terminal kept open that nobody writes to yet. */

@@ -43,7 +43,9 @@ function parentOf(path: string): string {
 }
 
 function isBelow(path: string, dir: string): boolean {
-  return dir === '/' ? path !== '/' : path.startsWith(`${dir}/`);
+  if (dir === '/') return path !== '/';
+  // no `${dir}/` string made per test: this runs for every mounted file on every stat and list
+  return path.length > dir.length && path.charCodeAt(dir.length) === 47 && path.startsWith(dir);
 }
 
 const imageIndexes = new WeakMap<ImageFiles, Map<string, Set<string>>>();
@@ -101,14 +103,14 @@ export class ContainerFilesystem {
       const own = this.written?.get(path) ?? this.mounted.get(path);
       if (own !== undefined) return { kind: 'file', content: own };
       if (this.madeDirs?.has(path)) return { kind: 'dir' };
-      for (const candidate of this.ownPaths()) if (isBelow(candidate, path) && !this.isRemoved(candidate)) return { kind: 'dir' };
+      if (this.someOwnPath((candidate) => isBelow(candidate, path) && !this.isRemoved(candidate))) return { kind: 'dir' };
       return undefined;
     }
     const content = this.written?.get(path) ?? this.mounted.get(path) ?? this.image.files.get(path) ?? this.dynamic(path);
     if (content !== undefined) return { kind: 'file', content };
     if (path === '/' || this.madeDirs?.has(path)) return { kind: 'dir' };
     if (imageIndex(this.image).has(path) || this.image.dirs.has(path)) return { kind: 'dir' };
-    for (const candidate of this.ownPaths()) if (isBelow(candidate, path) && !this.isRemoved(candidate)) return { kind: 'dir' };
+    if (this.someOwnPath((candidate) => isBelow(candidate, path) && !this.isRemoved(candidate))) return { kind: 'dir' };
     return undefined;
   }
 
@@ -190,19 +192,19 @@ export class ContainerFilesystem {
     for (const name of hit ? [] : (imageIndex(this.image).get(dir) ?? [])) {
       if (!this.isRemoved(dir === '/' ? `/${name}` : `${dir}/${name}`)) names.add(name);
     }
-    for (const path of this.ownPaths()) {
-      if (!isBelow(path, dir) || this.isRemoved(path)) continue;
-      const rest = path.slice(dir === '/' ? 1 : dir.length + 1);
-      names.add(rest.split('/')[0]!);
-    }
+    this.someOwnPath((path) => {
+      if (isBelow(path, dir) && !this.isRemoved(path)) names.add(path.slice(dir === '/' ? 1 : dir.length + 1).split('/')[0]!);
+      return false;
+    });
     return [...names].sort();
   }
 
-  /** Paths beyond the image's: mounted and written (the image's are indexed). */
-  private *ownPaths(): Iterable<string> {
-    yield* this.mounted.keys();
-    if (this.written) yield* this.written.keys();
-    if (this.madeDirs) yield* this.madeDirs;
+  /** Whether `test` holds for one of the paths beyond the image's: mounted and written (the image's are indexed). */
+  private someOwnPath(test: (path: string) => boolean): boolean {
+    for (const path of this.mounted.keys()) if (test(path)) return true;
+    if (this.written) for (const path of this.written.keys()) if (test(path)) return true;
+    if (this.madeDirs) for (const path of this.madeDirs) if (test(path)) return true;
+    return false;
   }
 
   private isRemoved(path: string): boolean {

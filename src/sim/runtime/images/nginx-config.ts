@@ -72,9 +72,22 @@ function parseListen(arg: string): number | undefined {
 }
 
 const parsed = new Map<string, NginxConfig>();
+/** The files last asked for and their config: containers of one image read the very same strings. */
+let last: { files: [string, string][]; config: NginxConfig } | undefined;
+
+function sameFiles(a: [string, string][], b: [string, string][]): boolean {
+  return a.length === b.length && a.every(([path, text], i) => path === b[i]![0] && text === b[i]![1]);
+}
 
 /** Parses the given files (path → text); the first error is returned as nginx prints it after `[emerg]`. */
 export function parseNginxConfig(files: [string, string][]): NginxConfig {
+  if (last && sameFiles(files, last.files)) return last.config;
+  const config = parseOnce(files);
+  last = { files, config };
+  return config;
+}
+
+function parseOnce(files: [string, string][]): NginxConfig {
   // thousands of Pods share a handful of configs: parse each once
   const key = files.map(([path, text]) => `${path}\0${text}`).join('\0');
   let config = parsed.get(key);

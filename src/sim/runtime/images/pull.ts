@@ -11,20 +11,41 @@ function secondsForSize(sizeBytes: number): [number, number] {
   return [Math.max(2, s * 0.8), Math.max(3, Math.min(60, s * 1.25))];
 }
 
-export function pullImage(catalog: ImageCatalog, image: string, random: () => number): PullResult {
+/** What every pull of one image string has in common; only the jitter differs from pull to pull. */
+type PullPlan =
+  | { kind: 'invalid'; message: string }
+  | { kind: 'pull-error'; message: string }
+  | { kind: 'image'; seconds: [number, number]; imageID: string; sizeBytes: number };
+
+function planPull(catalog: ImageCatalog, image: string): PullPlan {
   const ref = parseImageReference(image);
-  if (!ref) return { ok: false, durationMs: 0, reason: 'InvalidImageName', message: invalidImageNameMessage(image) };
+  if (!ref) return { kind: 'invalid', message: invalidImageNameMessage(image) };
   const resolution = catalog.resolve(ref);
-  const jitter = random();
-  if (resolution.kind === 'pull-error') {
-    return { ok: false, durationMs: Math.round(500 + jitter * 1500), reason: 'ErrImagePull', message: resolution.message };
-  }
-  const [min, max] = resolution.pullSeconds ?? secondsForSize(resolution.image.sizeBytes);
+  if (resolution.kind === 'pull-error') return { kind: 'pull-error', message: resolution.message };
   const repository = ref.registry === 'docker.io' ? `docker.io/${ref.path}` : `${ref.registry}/${ref.path}`;
   return {
-    ok: true,
-    durationMs: Math.round((min + (max - min) * jitter) * 1000),
+    kind: 'image',
+    seconds: resolution.pullSeconds ?? secondsForSize(resolution.image.sizeBytes),
     imageID: `${repository}@${ref.digest ?? stableDigest(`${repository}:${ref.tag}`)}`,
     sizeBytes: resolution.image.sizeBytes,
   };
+}
+
+// every node pulls the same few images: plan each image string once per catalog (which never changes)
+const plans = new WeakMap<ImageCatalog, Map<string, PullPlan>>();
+
+export function pullImage(catalog: ImageCatalog, image: string, random: () => number): PullResult {
+  let known = plans.get(catalog);
+  if (!known) plans.set(catalog, (known = new Map()));
+  let plan = known.get(image);
+  if (!plan) {
+    plan = planPull(catalog, image);
+    if (known.size >= 1000) known.clear();
+    known.set(image, plan);
+  }
+  if (plan.kind === 'invalid') return { ok: false, durationMs: 0, reason: 'InvalidImageName', message: plan.message };
+  const jitter = random();
+  if (plan.kind === 'pull-error') return { ok: false, durationMs: Math.round(500 + jitter * 1500), reason: 'ErrImagePull', message: plan.message };
+  const [min, max] = plan.seconds;
+  return { ok: true, durationMs: Math.round((min + (max - min) * jitter) * 1000), imageID: plan.imageID, sizeBytes: plan.sizeBytes };
 }
