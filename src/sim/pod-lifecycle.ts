@@ -138,11 +138,28 @@ function condition(previous: readonly Condition[] | undefined, next: ConditionIn
   let old: Condition | undefined;
   if (previous) for (const c of previous) if (c.type === next.type) old = c;
   if (old && old.status === next.status && old.reason === next.reason && old.message === next.message) return old;
-  const c: Condition = { type: next.type, status: next.status, lastProbeTime: null, lastTransitionTime: old && old.status === next.status ? old.lastTransitionTime : now };
+  const lastTransitionTime = old && old.status === next.status ? old.lastTransitionTime : now;
+  if (!next.reason && !next.message) return plainCondition(next.type, next.status, lastTransitionTime);
+  const c: Condition = { type: next.type, status: next.status, lastProbeTime: null, lastTransitionTime };
   if (next.reason) c.reason = next.reason;
   if (next.message) c.message = next.message;
   return c;
 }
+
+/**
+ * A condition without reason or message is the same for every Pod that made its transition in the same
+ * second: one frozen object shared by all of them (stored objects are never mutated), not one per Pod.
+ */
+function plainCondition(type: string, status: 'True' | 'False', lastTransitionTime: string | null | undefined): Condition {
+  const key = `${type}|${status}|${lastTransitionTime}`;
+  let c = plainConditions.get(key);
+  if (!c) {
+    if (plainConditions.size >= 4096) plainConditions.clear();
+    plainConditions.set(key, (c = Object.freeze({ type, status, lastProbeTime: null, lastTransitionTime }) as Condition));
+  }
+  return c;
+}
+const plainConditions = new Map<string, Condition>();
 
 export interface PodStatusInput {
   pod: Pod;
@@ -205,7 +222,7 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   ];
   if (prev) for (const c of prev) if (!OWN_CONDITIONS.has(c.type)) conditions.push(c);
   // A Pod bound by spec.nodeName (or a static Pod) never met the scheduler: the kubelet reports it scheduled.
-  if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
+  if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push(plainCondition('PodScheduled', 'True', now));
 
   const old = pod.status;
   const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: singleIP(old?.hostIPs, input.hostIP) };

@@ -60,6 +60,7 @@ import { createContainerRuntime } from './runtime/container-runtime.js';
 import type { CatalogImage } from './runtime/images/catalog.js';
 import type { ContainerRuntime } from './runtime/types.js';
 import { Scheduler } from './scheduler.js';
+import { shareSubtrees } from './shared-subtrees.js';
 import { isoSeconds, ObjectStore, sameJson } from './store.js';
 
 export interface SimulatedClusterOptions {
@@ -127,7 +128,7 @@ export class SimulatedCluster implements ClusterSource {
     this.random = new SeededRandom(options.seed ?? 1);
     this.clock = options.clock;
     this.runtime = options.runtime ?? createContainerRuntime({ extraImages: options.images, random: () => this.random.next() });
-    this.store = new ObjectStore({ wallTime: () => this.clock.wallTime(), uid: () => this.random.uid(), historyLimit: options.watchHistory });
+    this.store = new ObjectStore({ wallTime: () => this.clock.wallTime(), uid: () => this.random.uid(), historyLimit: options.watchHistory, share: shareSubtrees });
     this.events = new EventRecorder(this.store, this.clock, { maxEvents: options.maxEvents });
     this.events.enabled = options.events !== false;
     this.logStore = new LogStore(() => this.clock.wallTime(), options.logLines);

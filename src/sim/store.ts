@@ -24,6 +24,8 @@ export interface StoreOptions {
   uid(): string;
   /** How many changes a watch can replay (the watch cache window). Older → 410 Expired. */
   historyLimit?: number;
+  /** Swaps pieces of a new version for identical shared ones (shared-subtrees.ts); `previous` is the stored one. */
+  share?(obj: KubeObject, previous?: KubeObject): KubeObject;
 }
 
 interface Subscription {
@@ -105,7 +107,8 @@ export class ObjectStore {
    * Stores a new object, filling uid, creationTimestamp, generation and resourceVersion. The store takes
    * ownership of `obj` (its metadata is stamped in place): hand it a fresh object, never one still in use.
    */
-  create(obj: KubeObject): KubeObject {
+  create(created: KubeObject): KubeObject {
+    const obj = this.options.share ? this.options.share(created) : created;
     const metadata = obj.metadata;
     const name = metadata.name ?? '';
     let objects = this.byKind.get(obj.kind);
@@ -126,12 +129,13 @@ export class ObjectStore {
    * Replaces a stored object (the caller has merged and validated it). Generation goes up when the spec
    * changed. The caller's metadata.resourceVersion is ignored here: conflicts are checked by the caller.
    */
-  replace(obj: KubeObject): KubeObject {
-    const namespace = obj.metadata.namespace;
-    const name = obj.metadata.name ?? '';
-    const objects = this.byKind.get(obj.kind);
+  replace(replacement: KubeObject): KubeObject {
+    const namespace = replacement.metadata.namespace;
+    const name = replacement.metadata.name ?? '';
+    const objects = this.byKind.get(replacement.kind);
     const old = objects?.get(namespace, name);
-    if (!objects || !old) throw new Error(`store: ${obj.kind} ${namespace}/${name} does not exist`);
+    if (!objects || !old) throw new Error(`store: ${replacement.kind} ${namespace}/${name} does not exist`);
+    const obj = this.options.share ? this.options.share(replacement, old) : replacement;
     const rv = ++this.rv;
     const metadata: KubeObject['metadata'] = {
       ...obj.metadata,

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSimulatedCluster } from '../../src/sim/simulated-cluster.js';
+import { VirtualClock } from '../../src/sim/clock.js';
+import { shareSubtrees } from '../../src/sim/shared-subtrees.js';
+import type { Pod } from '../../src/kube/types.js';
+
+const manifest = (name: string) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, namespace: 'default' },
+  spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }], resources: { requests: { cpu: '100m' } } }] },
+});
+
+test('Pods stored from the same manifest shape share their defaulted tolerations, volume sources, ports and conditions', async () => {
+  const cluster = createSimulatedCluster({ clock: new VirtualClock(), workers: 1 });
+  await cluster.apply(manifest('a'));
+  await cluster.apply(manifest('b'));
+  await cluster.advance(60_000);
+  const [a, b] = (await cluster.list('Pod', { namespace: 'default' })).items as Pod[];
+  assert.equal(a!.spec.tolerations, b!.spec.tolerations);
+  assert.equal(a!.spec.volumes![0]!.projected, b!.spec.volumes![0]!.projected);
+  assert.notEqual(a!.spec.volumes![0]!.name, b!.spec.volumes![0]!.name, 'what names the Pod stays its own');
+  assert.equal(a!.spec.containers[0]!.ports, b!.spec.containers[0]!.ports);
+  assert.equal(a!.status!.phase, 'Running');
+  assert.equal(
+    a!.status!.conditions!.find((c) => c.type === 'Initialized'),
+    b!.status!.conditions!.find((c) => c.type === 'Initialized'),
+  );
+  await cluster.close();
+});
+
+test('sharing changes no byte of the object, and a shared piece cannot be changed under the other Pods', () => {
+  const pod = {
+    ...manifest('c'),
+    spec: { ...manifest('c').spec, tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }] },
+  } as unknown as Pod;
+  const before = JSON.stringify(pod);
+  const shared = shareSubtrees(pod) as Pod;
+  assert.equal(JSON.stringify(shared), before);
+  assert.equal((shareSubtrees(structuredClone(pod)) as Pod).spec.tolerations, shared.spec.tolerations);
+  assert.throws(() => {
+    (shared.spec.tolerations![0] as { tolerationSeconds: number }).tolerationSeconds = 1;
+  }, TypeError);
+});
