@@ -5,9 +5,9 @@
 // that was about 85% of a frame's CPU and most of the garbage whose collection made the slow frames slow.
 //
 // Installed once, this gives Ink's Output two things and changes nothing it writes:
-// - caches that outlive a frame: what the current frame looks up is kept, and so is what the frame before
-//   it used (rows that did not change are found there), so a frame tokenizes only the rows that changed,
-//   and memory stays bounded by two frames' text;
+// - caches that outlive a frame: the tokenized rows the current frame looks up are kept, and so are those
+//   the frame before it used (rows that did not change are found there), so a frame tokenizes only the rows
+//   that changed, and memory stays bounded by two frames' text; character widths are simply kept (bounded);
 // - a grid no wider than where its writes start: cells to the right of every write are blank, unstyled and
 //   trimmed from the end of each row anyway, so they need not be made (the dashboard writes all its rows
 //   from column 0, which spares it a terminal's width of cell objects on every row).
@@ -35,6 +35,9 @@ export interface InkOutput {
 
 type OutputClass = { prototype: InkOutput; new (size: { width: number; height: number }): InkOutput };
 
+/** Distinct texts whose width is kept across frames (in practice single characters). */
+const MAX_WIDTHS = 20_000;
+
 /**
  * Two generations of Ink's caches: lookups go to this frame's, then to the last frame's (moving the entry
  * over), then compute. Starting a frame drops what the frame before last used and nobody asked for since.
@@ -60,11 +63,27 @@ export class FrameCaches {
     widths: new Map(),
     blockWidths: new Map(),
     getStyledChars: (line) => this.carry(line, 'styledChars', (c) => c.getStyledChars(line)),
-    getStringWidth: (text) => this.carry(text, 'widths', (c) => c.getStringWidth(text)),
+    getStringWidth: (text) => this.width(text),
     getWidestLine: (text) => this.carry(text, 'blockWidths', (c) => c.getWidestLine(text)),
   };
 
-  private carry<T>(key: string, map: 'styledChars' | 'widths' | 'blockWidths', compute: (c: InkCaches) => T): T {
+  /**
+   * Ink asks the width of every character of every frame; the characters on screen are few and their widths
+   * never change, so these are kept across frames (up to a bound, then started afresh).
+   */
+  private readonly widths = new Map<string, number>();
+
+  private width(text: string): number {
+    let w = this.widths.get(text);
+    if (w === undefined) {
+      if (this.widths.size >= MAX_WIDTHS) this.widths.clear();
+      w = this.current.getStringWidth(text);
+      this.widths.set(text, w);
+    }
+    return w;
+  }
+
+  private carry<T>(key: string, map: 'styledChars' | 'blockWidths', compute: (c: InkCaches) => T): T {
     const here = this.current[map] as Map<string, T>;
     const hit = here.get(key);
     if (hit !== undefined) return hit;
