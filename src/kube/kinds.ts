@@ -244,12 +244,19 @@ export function apiVersionOf(info: Pick<KindInfo, 'group' | 'version'>): string 
   return info.group ? `${info.group}/${info.version}` : info.version;
 }
 
-const byApiVersionKind = new Map(KINDS.map((k) => [`${apiVersionOf(k)}|${k.kind}`, k]));
+// By apiVersion, then kind: every write looks its kind up, and two lookups build no key string.
+const byApiVersionKind = new Map<string, Map<string, KindInfo>>();
+for (const k of KINDS) {
+  const apiVersion = apiVersionOf(k);
+  let kinds = byApiVersionKind.get(apiVersion);
+  if (!kinds) byApiVersionKind.set(apiVersion, (kinds = new Map()));
+  kinds.set(k.kind, k);
+}
 const byGroupVersionResource = new Map(KINDS.map((k) => [`${k.group}|${k.version}|${k.resource}`, k]));
 
 /** The kind a manifest's `apiVersion` + `kind` names, or undefined (kubectl: `no matches for kind ...`). */
 export function findKind(apiVersion: string, kind: string): KindInfo | undefined {
-  return byApiVersionKind.get(`${apiVersion}|${kind}`);
+  return byApiVersionKind.get(apiVersion)?.get(kind);
 }
 
 /** The kind behind a REST path's group, version and plural resource (`''`, `v1`, `pods`). */

@@ -135,10 +135,14 @@ const TOLERATED_NODE_TAINTS = ['node.kubernetes.io/not-ready', 'node.kubernetes.
 function defaultTolerations(spec: Obj): void {
   const tolerations = objects(spec.tolerations);
   for (const key of TOLERATED_NODE_TAINTS) {
-    const covered = tolerations.some(
-      (t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'),
-    );
-    if (!covered) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    if (!toleratesNoExecute(tolerations, key)) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   }
   spec.tolerations = tolerations;
+}
+
+function toleratesNoExecute(tolerations: Obj[], key: string): boolean {
+  for (const t of tolerations) {
+    if ((t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute')) return true;
+  }
+  return false;
 }
