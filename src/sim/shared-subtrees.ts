@@ -12,6 +12,8 @@ import type { Container, KubeObject, Pod } from '../kube/types.js';
 /** Enough for the variety of a big cluster; when full it starts over (sharing is an optimisation, not a rule). */
 const LIMIT = 4096;
 const table = new Map<string, unknown>();
+/** The shared twins themselves: a later version of the Pod (say, bound to a node) passes them on unchanged. */
+const twins = new WeakSet<object>();
 
 function freezeDeep<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
@@ -22,20 +24,25 @@ function freezeDeep<T>(value: T): T {
 
 /** The shared twin of `value` (the first one seen, frozen), or `value` itself when it is undefined. */
 export function intern<T>(value: T): T {
-  if (value === undefined || value === null) return value;
+  if (value === undefined || value === null || typeof value !== 'object' || twins.has(value)) return value;
   const key = JSON.stringify(value);
   const known = table.get(key);
   if (known !== undefined) return known as T;
   if (table.size >= LIMIT) table.clear();
   table.set(key, freezeDeep(value));
+  twins.add(value);
   return value;
 }
 
 function shareContainer(c: Container): Container {
+  const ports = intern(c.ports);
+  const resources = intern(c.resources);
+  const securityContext = intern(c.securityContext);
+  if (ports === c.ports && resources === c.resources && securityContext === c.securityContext) return c;
   const out: Container = { ...c };
-  if (c.ports) out.ports = intern(c.ports);
-  if (c.resources) out.resources = intern(c.resources);
-  if (c.securityContext) out.securityContext = intern(c.securityContext);
+  if (ports) out.ports = ports;
+  if (resources) out.resources = resources;
+  if (securityContext) out.securityContext = securityContext;
   return out;
 }
 
