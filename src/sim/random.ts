@@ -1,8 +1,6 @@
 // Seeded randomness: uids, container IDs, name suffixes and jitter all come from here, so one seed gives one
 // cluster history.
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 export class SeededRandom {
   private state: number;
 
@@ -22,20 +20,28 @@ export class SeededRandom {
     return Math.floor(this.next() * maxExclusive);
   }
 
-  // Built with join, not +=: a string grown piece by piece stays a tree of cons cells (~30 bytes a piece) for
-  // as long as it lives, and uids and container IDs live as long as their objects.
-  hex(length: number): string {
-    const bytes: string[] = [];
-    for (let i = 0; i < length; i += 2) bytes.push(HEX_BYTES[(this.next() * 256) | 0]!);
-    const s = bytes.join('');
-    return length % 2 ? s.slice(0, length) : s;
+  /** Eight hex digits from one draw (32 bits). */
+  private word(): string {
+    return ((this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0');
   }
 
-  /** A v4-shaped UUID. */
+  // Whole words joined once, not digit by digit: a string grown piece by piece stays a tree of cons cells
+  // (~30 bytes a piece) for as long as it lives, and uids and container IDs live as long as their objects.
+  hex(length: number): string {
+    const words: string[] = [];
+    for (let i = 0; i < length; i += 8) words.push(this.word());
+    const s = words.join('');
+    return s.length > length ? s.slice(0, length) : s;
+  }
+
+  /** A v4-shaped UUID: four draws. */
   uid(): string {
-    const h = this.hex(32);
-    const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-    return [h.slice(0, 8), h.slice(8, 12), `4${h.slice(13, 16)}`, variant + h.slice(17, 20), h.slice(20, 32)].join('-');
+    const a = this.word();
+    const b = this.word();
+    const c = this.word();
+    const d = this.word();
+    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
+    return [a, b.slice(0, 4), `4${b.slice(5, 8)}`, variant + c.slice(1, 4), c.slice(4) + d].join('-');
   }
 
   /** Kubernetes' generateName alphabet (no vowels, no confusable digits). */
