@@ -97,14 +97,29 @@ class NginxMaster {
     return config.servers;
   }
 
-  /** Binds every server's ports; nginx tries five times, half a second apart, before it gives up. */
-  *bind(servers: NginxServer[]): Task<boolean> {
+  /** Binds every server's ports in order; where a port was taken, undefined when all are bound. */
+  bindAtOnce(servers: NginxServer[]): PortAt | undefined {
+    for (let s = 0; s < servers.length; s++) {
+      const ports = servers[s]!.ports;
+      for (let p = 0; p < ports.length; p++) if (!this.listen(servers[s]!, ports[p]!)) return { server: s, port: p };
+    }
+    return undefined;
+  }
+
+  /**
+   * From the port `taken` on (its first try failed): nginx tries each port five times, half a second apart,
+   * before it gives up. Only this path waits, so a server whose ports are free keeps no frame of it.
+   */
+  *bindRetrying(servers: NginxServer[], taken: PortAt): Task<boolean> {
     const inUse = this.build.libc === 'musl' ? 'Address in use' : 'Address already in use';
-    for (const server of servers) {
-      for (const port of server.ports) {
+    for (let s = taken.server; s < servers.length; s++) {
+      const server = servers[s]!;
+      for (let p = s === taken.server ? taken.port : 0; p < server.ports.length; p++) {
+        const port = server.ports[p]!;
+        const failedOnce = s === taken.server && p === taken.port;
         let bound = false;
         for (let attempt = 0; attempt < 5 && !bound; attempt++) {
-          bound = this.proc.host.listen(port, (request) => this.handle(server, request));
+          bound = failedOnce && attempt === 0 ? false : this.listen(server, port);
           if (!bound) {
             this.emerg(`bind() to 0.0.0.0:${port} failed (98: ${inUse})`);
             yield* sleep(500);
@@ -117,6 +132,10 @@ class NginxMaster {
       }
     }
     return true;
+  }
+
+  private listen(server: NginxServer, port: number): boolean {
+    return this.proc.host.listen(port, (request) => this.handle(server, request));
   }
 
   startWorkers(argv: string[]): void {
@@ -149,6 +168,12 @@ class NginxMaster {
   }
 }
 
+/** A port by its place in the config: server index, port index. */
+interface PortAt {
+  server: number;
+  port: number;
+}
+
 /** What ps shows for every worker (never changed in place: setTitle replaces a process's argv). */
 const WORKER_ARGV = ['nginx: worker process'];
 
@@ -157,7 +182,9 @@ function* serve(proc: Proc, argv: string[], build: NginxBuild, notices: StartupN
   handleSignals(proc);
   const master = new NginxMaster(proc, build, notices);
   const servers = master.configure();
-  if (!servers || !(yield* master.bind(servers))) return 1;
+  if (!servers) return 1;
+  const taken = master.bindAtOnce(servers);
+  if (taken && !(yield* master.bindRetrying(servers, taken))) return 1;
   master.startWorkers(argv);
   try {
     for (;;) yield { kind: 'park' };
