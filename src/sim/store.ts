@@ -59,7 +59,7 @@ export class ObjectStore {
   private readonly historyLimit: number;
   /** Listeners by kind ('' = every kind); each list is replaced, never mutated, so delivery can iterate it safely. */
   private readonly subscriptions = new Map<string, Subscription[]>();
-  /** Events waiting for delivery: a listener that writes gets its own change delivered after the current one. */
+  /** Events waiting for delivery: a listener that writes gets its own change delivered after the current one (not nested in it). */
   private readonly outbox: StoreEvent[] = [];
   private delivering = false;
 
@@ -208,21 +208,25 @@ export class ObjectStore {
         this.historyStart = 0;
       }
     }
-    this.outbox.push(event);
-    if (this.delivering) return;
+    if (this.delivering) {
+      this.outbox.push(event);
+      return;
+    }
     this.delivering = true;
     try {
-      for (let i = 0; i < this.outbox.length; i++) {
-        const next = this.outbox[i]!;
-        const forKind = this.subscriptions.get(next.object.kind);
-        const forAll = this.subscriptions.get('');
-        if (forKind) for (const sub of forKind) if (sub.active) sub.listener(next);
-        if (forAll) for (const sub of forAll) if (sub.active) sub.listener(next);
-      }
+      this.deliver(event);
+      for (let i = 0; i < this.outbox.length; i++) this.deliver(this.outbox[i]!);
     } finally {
-      this.outbox.length = 0;
+      if (this.outbox.length) this.outbox.length = 0;
       this.delivering = false;
     }
+  }
+
+  private deliver(event: StoreEvent): void {
+    const forKind = this.subscriptions.get(event.object.kind);
+    const forAll = this.subscriptions.get('');
+    if (forKind) for (const sub of forKind) if (sub.active) sub.listener(event);
+    if (forAll) for (const sub of forAll) if (sub.active) sub.listener(event);
   }
 }
 
