@@ -398,15 +398,17 @@ export class SimulatedCluster implements ClusterSource {
   async apply(object: KubeObject, options: WriteOptions = {}): Promise<ApplyResult> {
     const info = this.kindInfo(object.kind, object.apiVersion);
     const namespace = info.namespaced ? object.metadata.namespace || 'default' : undefined;
-    const ref: ObjectRef = { apiVersion: object.apiVersion, kind: object.kind, namespace, name: object.metadata.name ?? '' };
-    const { obj: live } = this.getStored(ref);
+    const name = object.metadata.name ?? '';
+    const live = this.store.get(info.kind, namespace, name);
     const fieldManager = options.fieldManager ?? 'kubectl-client-side-apply';
     const plan = clientSideApply(live, object, { namespace });
     if (plan.outcome === 'created') {
-      const result = await this.create(plan.object, { ...options, fieldManager });
-      return { ...result, outcome: 'created' };
+      // Straight to createAs (what create() wraps): a new object is the common case, so no extra promise or copies.
+      const { object: created, warnings } = this.createAs(plan.object, { ...options, fieldManager }, 'Update');
+      return { object: created, warnings, outcome: 'created' };
     }
     if (plan.outcome === 'unchanged' || !plan.patch) return { object: live!, warnings: [], outcome: 'unchanged' };
+    const ref: ObjectRef = { apiVersion: object.apiVersion, kind: object.kind, namespace, name };
     const result = await this.patch(ref, 'strategic', plan.patch, { ...options, fieldManager });
     return { ...result, outcome: result.object === live ? 'unchanged' : 'configured' };
   }
