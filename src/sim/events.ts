@@ -20,8 +20,14 @@ export interface EventRecorderOptions {
   ttlMs?: number;
 }
 
+/** One Event object as the recorder remembers it, to aggregate repeats into it. */
 interface Recorded {
-  key: string;
+  uid: string;
+  fieldPath: string;
+  reason: string;
+  message: string;
+  component: string;
+  host: string;
   namespace: string;
   name: string;
   lastAt: number;
@@ -29,7 +35,11 @@ interface Recorded {
 }
 
 export class EventRecorder {
-  private readonly byKey = new Map<string, Recorded>();
+  /**
+   * By involved object's uid, its events: a short list to scan, which spares every event a long key string
+   * (the uid strings are the objects' own, hashed once).
+   */
+  private readonly byUid = new Map<string, Recorded[]>();
   /** Oldest first; an entry is stale when its Recorded was re-queued or removed. */
   private readonly order: Recorded[] = [];
   private orderStart = 0;
@@ -54,12 +64,14 @@ export class EventRecorder {
     if (!this.enabled) return;
     const meta = involved.metadata;
     const namespace = meta.namespace ?? 'default';
-    // join makes one flat string; a template literal would keep ~25 cons cells alive per remembered event.
-    const key = [meta.uid, fieldPath ?? '', reason, message, source.component, source.host ?? ''].join('|');
+    const uid = meta.uid ?? '';
+    const path = fieldPath ?? '';
+    const host = source.host ?? '';
     const wall = this.clock.wallTime();
     const now = isoSeconds(wall);
     this.expire();
-    const seen = this.byKey.get(key);
+    const known = this.byUid.get(uid);
+    const seen = known?.find((r) => r.reason === reason && r.message === message && r.fieldPath === path && r.component === source.component && r.host === host);
     if (seen) {
       const old = this.store.get('Event', seen.namespace, seen.name) as KubeEvent | undefined;
       if (old) {
@@ -68,7 +80,7 @@ export class EventRecorder {
         this.store.replace({ ...old, count: seen.count, lastTimestamp: now });
         return;
       }
-      this.byKey.delete(key);
+      this.forget(seen);
     }
     const name = `${meta.name}.${this.nanosHex(wall)}`;
     const involvedObject: KubeEvent['involvedObject'] = { kind: involved.kind, name: meta.name ?? '' };
@@ -95,8 +107,9 @@ export class EventRecorder {
       reportingInstance: source.instance ?? source.host ?? '',
     };
     this.store.create(event);
-    const recorded: Recorded = { key, namespace, name, lastAt: this.clock.now(), count: 1 };
-    this.byKey.set(key, recorded);
+    const recorded: Recorded = { uid, fieldPath: path, reason, message, component: source.component, host, namespace, name, lastAt: this.clock.now(), count: 1 };
+    if (known) known.push(recorded);
+    else this.byUid.set(uid, [recorded]);
     this.order.push(recorded);
     while (this.order.length - this.orderStart > this.maxEvents) this.drop(this.order[this.orderStart++]!);
     this.compact();
@@ -111,8 +124,16 @@ export class EventRecorder {
   }
 
   private drop(recorded: Recorded): void {
-    if (this.byKey.get(recorded.key) === recorded) this.byKey.delete(recorded.key);
+    this.forget(recorded);
     this.store.remove('Event', recorded.namespace, recorded.name);
+  }
+
+  private forget(recorded: Recorded): void {
+    const list = this.byUid.get(recorded.uid);
+    const i = list ? list.indexOf(recorded) : -1;
+    if (i < 0) return;
+    if (list!.length === 1) this.byUid.delete(recorded.uid);
+    else list!.splice(i, 1);
   }
 
   private compact(): void {

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EventRecorder } from '../../src/sim/events.js';
+import { ObjectStore } from '../../src/sim/store.js';
+import { VirtualClock } from '../../src/sim/clock.js';
+import type { KubeEvent, KubeObject } from '../../src/kube/types.js';
+
+function setup(maxEvents: number) {
+  const clock = new VirtualClock();
+  let n = 0;
+  const store = new ObjectStore({ wallTime: () => clock.wallTime(), uid: () => `uid-${n++}` });
+  const recorder = new EventRecorder(store, clock, { maxEvents });
+  const pod = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: `pod-${name}` } });
+  const kubelet = { component: 'kubelet', host: 'kubesim-worker' };
+  const events = () => store.list('Event') as KubeEvent[];
+  return { clock, store, recorder, pod, kubelet, events };
+}
+
+test('the same event of the same object is one Event with a growing count; another message or container is another Event', () => {
+  const { clock, recorder, pod, kubelet, events } = setup(100);
+  const web = pod('web');
+  recorder.record(web, 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet, 'spec.containers{app}');
+  clock.advance(10_000);
+  recorder.record(web, 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet, 'spec.containers{app}');
+  recorder.record(web, 'Warning', 'BackOff', 'Back-off restarting failed container side', kubelet, 'spec.containers{side}');
+  recorder.record(pod('other'), 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet, 'spec.containers{app}');
+  const list = events();
+  assert.equal(list.length, 3);
+  const app = list.find((e) => e.involvedObject.name === 'web' && e.involvedObject.fieldPath === 'spec.containers{app}')!;
+  assert.equal(app.count, 2);
+  assert.equal(app.firstTimestamp, '2026-01-01T12:00:00Z');
+  assert.equal(app.lastTimestamp, '2026-01-01T12:00:10Z');
+});
+
+test('beyond the cap the oldest Events go, and a repeat of one that went starts a new Event', () => {
+  const { recorder, pod, kubelet, events } = setup(3);
+  for (const name of ['a', 'b', 'c', 'd']) recorder.record(pod(name), 'Normal', 'Scheduled', `assigned ${name}`, { component: 'default-scheduler' });
+  assert.deepEqual(events().map((e) => e.involvedObject.name).sort(), ['b', 'c', 'd']);
+  recorder.record(pod('a'), 'Normal', 'Scheduled', 'assigned a', { component: 'default-scheduler' });
+  const a = events().find((e) => e.involvedObject.name === 'a')!;
+  assert.equal(a.count, 1);
+  assert.deepEqual(events().map((e) => e.involvedObject.name).sort(), ['a', 'c', 'd']);
+  recorder.record(pod('d'), 'Normal', 'Pulled', 'pulled', kubelet);
+  assert.equal(events().length, 3);
+});
