@@ -12,6 +12,11 @@ export type FileStat = { kind: 'file'; content: string } | { kind: 'dir' };
 
 export type FsError = 'No such file or directory' | 'Is a directory' | 'Not a directory' | 'File exists' | 'Directory not empty' | 'Read-only file system';
 
+/** Files that exist only when read, computed from the running container (/proc). */
+export interface DynamicFiles {
+  procFile(path: string): string | undefined;
+}
+
 /** A volume's mount point (see ContainerContext.mounts). */
 export interface MountPoint {
   path: string;
@@ -78,8 +83,8 @@ export class ContainerFilesystem {
   constructor(
     private readonly image: ImageFiles,
     private readonly mounted: ReadonlyMap<string, string>,
-    /** Files computed when read (/proc). */
-    private readonly dynamic: (path: string) => string | undefined = () => undefined,
+    /** Files computed when read (/proc): an object with a method, not a closure kept per container. */
+    private readonly dynamic?: DynamicFiles,
     private readonly mounts: readonly MountPoint[] = [],
   ) {}
 
@@ -106,7 +111,7 @@ export class ContainerFilesystem {
       if (this.someOwnPath((candidate) => isBelow(candidate, path) && !this.isRemoved(candidate))) return { kind: 'dir' };
       return undefined;
     }
-    const content = this.written?.get(path) ?? this.mounted.get(path) ?? this.image.files.get(path) ?? this.dynamic(path);
+    const content = this.written?.get(path) ?? this.mounted.get(path) ?? this.image.files.get(path) ?? this.dynamic?.procFile(path);
     if (content !== undefined) return { kind: 'file', content };
     if (path === '/' || this.madeDirs?.has(path)) return { kind: 'dir' };
     if (imageIndex(this.image).has(path) || this.image.dirs.has(path)) return { kind: 'dir' };

@@ -49,7 +49,7 @@ export class RunningContainer implements ContainerHost {
     readonly image: ImageDefinition,
   ) {
     this.flavour = image.flavour;
-    this.fs = new ContainerFilesystem(imageFiles(image), context.files, (path) => this.procFile(path), context.mounts);
+    this.fs = new ContainerFilesystem(imageFiles(image), context.files, this, context.mounts);
     if (context.workingDir) this.fs.mkdir(context.workingDir, true);
     const rendered = image.renderFiles?.(this.baseEnv());
     // what the kubelet mounts over a rendered file wins, as a mount hides what is beneath it
@@ -214,7 +214,8 @@ export class RunningContainer implements ContainerHost {
     for (const runner of [...(this.background?.keys() ?? [])]) runner.kill();
   }
 
-  private procFile(path: string): string | undefined {
+  /** /proc's files, as the filesystem reads them. */
+  procFile(path: string): string | undefined {
     if (!path.startsWith('/proc/')) return undefined;
     const uptime = (this.context.clock.now() / 1000).toFixed(2);
     switch (path) {
