@@ -105,29 +105,41 @@ function diffLists(orig: JsonValue[], mod: JsonValue[], meta: PatchMeta, options
     if (mod.length === 0 || options.ignoreChangesAndAdditions) return { changes: [], deletions: [], order: [] };
     return { changes: mod, deletions: [], order: [] };
   }
-  const first = [...orig, ...mod].find((v) => v !== null);
-  if (isJsonObject(first)) return diffListsOfMaps(orig, mod, meta, options);
+  if (isJsonObject(firstNonNull(orig, mod))) return diffListsOfMaps(orig, mod, meta, options);
   return diffListsOfScalars(orig, mod, options);
+}
+
+/** The first item of `a` then `b` that is not null (without joining the lists). */
+function firstNonNull(a: JsonValue[], b: JsonValue[]): JsonValue | undefined {
+  for (const v of a) if (v !== null) return v;
+  for (const v of b) if (v !== null) return v;
+  return undefined;
+}
+
+/** An item's merge key value; an item without one makes the patch malformed. */
+function keyOf(item: JsonValue, mergeKey: string): unknown {
+  if (!isJsonObject(item) || !(mergeKey in item)) {
+    throw malformedPatch(`map: ${goValueString(item)} does not contain declared merge key: ${mergeKey}`);
+  }
+  return itemIdentity(item, mergeKey);
 }
 
 function diffListsOfMaps(orig: JsonValue[], mod: JsonValue[], meta: PatchMeta, options: DiffOptions): ListDiff {
   const mergeKey = meta.mergeKey;
   if (!mergeKey) throw malformedPatch('cannot merge lists without merge key');
-  const keyOf = (item: JsonValue): unknown => {
-    if (!isJsonObject(item) || !(mergeKey in item)) {
-      throw malformedPatch(`map: ${goValueString(item)} does not contain declared merge key: ${mergeKey}`);
-    }
-    return itemIdentity(item, mergeKey);
-  };
   const origByKey = new Map<unknown, JsonObject>();
-  for (const item of orig) if (!origByKey.has(keyOf(item))) origByKey.set(keyOf(item), item as JsonObject);
-  const modKeys = new Set(mod.map(keyOf));
+  for (const item of orig) {
+    const id = keyOf(item, mergeKey);
+    if (!origByKey.has(id)) origByKey.set(id, item as JsonObject);
+  }
+  const modKeys = new Set<unknown>();
+  for (const item of mod) modKeys.add(keyOf(item, mergeKey));
 
   // Changes come out in `mod` order, deletions after them.
   const changes: JsonValue[] = [];
   const seen = new Set<unknown>();
   for (const item of mod) {
-    const id = keyOf(item);
+    const id = keyOf(item, mergeKey);
     if (seen.has(id)) continue;
     seen.add(id);
     const before = origByKey.get(id);
@@ -144,7 +156,8 @@ function diffListsOfMaps(orig: JsonValue[], mod: JsonValue[], meta: PatchMeta, o
     gone.sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
     for (const [, item] of gone) changes.push({ [DIRECTIVE]: 'delete', [mergeKey]: item[mergeKey]! });
   }
-  const orderSame = orig.length === mod.length && orig.every((o, i) => keyOf(o) === keyOf(mod[i]!));
+  let orderSame = orig.length === mod.length;
+  for (let i = 0; orderSame && i < orig.length; i++) orderSame = keyOf(orig[i]!, mergeKey) === keyOf(mod[i]!, mergeKey);
   let order: JsonValue[] = [];
   if (
     options.setElementOrder &&
