@@ -116,7 +116,9 @@ export function goJson(v: unknown): string {
   put(v);
   // Trimmed to this value's pieces (in place; it only grows back when a bigger value comes).
   if (pieces.length !== count) pieces.length = count;
-  return pieces.join('');
+  const text = pieces.join('');
+  pieces.fill(''); // holds on to none of this value's strings
+  return text;
 }
 
 function put(v: unknown): void {
