@@ -104,6 +104,9 @@ function volumeFiles(volume: Volume, dir: string, pod: Pod, lookup: ConfigLookup
   return files;
 }
 
+const HOSTS_HEADER =
+  '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+
 /** Every file the container sees, by absolute path. Throws VolumeMountError for a missing source. */
 export function containerFiles(pod: Pod, container: Container, lookup: ConfigLookup): Map<string, string> {
   const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
@@ -111,10 +114,9 @@ export function containerFiles(pod: Pod, container: Container, lookup: ConfigLoo
   const namespace = pod.metadata.namespace ?? 'default';
   const files = new Map<string, string>([
     ['/etc/hostname', `${hostname}\n`],
-    [
-      '/etc/hosts',
-      `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${hostname}\n`,
-    ],
+    // Joined, not a template literal: the text lives as long as the container, and a concatenation would
+    // stay a tree of pieces.
+    ['/etc/hosts', [HOSTS_HEADER, ip, '\t', hostname, '\n'].join('')],
     ['/etc/resolv.conf', remembered(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`)],
   ]);
   const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
