@@ -22,9 +22,41 @@ function freezeDeep<T>(value: T): T {
   return value;
 }
 
-/** The shared twin of `value` (the first one seen, frozen), or `value` itself when it is undefined. */
-export function intern<T>(value: T): T {
+/** Same JSON, keys in the same order (the order kubectl prints them in), without encoding either. */
+function sameInOrder(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameInOrder(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameInOrder((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  }
+  return true;
+}
+
+/** The twin each kind of piece got last: Pods made from one template hit it without encoding anything. */
+const lastTwin = new Map<string, unknown>();
+
+/**
+ * The shared twin of `value` (the first one seen, frozen), or `value` itself when it is undefined. `slot`
+ * names the kind of piece (tolerations, ports ...) for the quick check against the last twin of that kind.
+ */
+export function intern<T>(value: T, slot = ''): T {
   if (value === undefined || value === null || typeof value !== 'object' || twins.has(value)) return value;
+  const last = lastTwin.get(slot);
+  if (last !== undefined && sameInOrder(value, last)) return last as T;
+  const twin = internEncoded(value);
+  lastTwin.set(slot, twin);
+  return twin;
+}
+
+function internEncoded<T extends object>(value: T): T {
   const key = JSON.stringify(value);
   const known = table.get(key);
   if (known !== undefined) return known as T;
@@ -35,9 +67,9 @@ export function intern<T>(value: T): T {
 }
 
 function shareContainer(c: Container): Container {
-  const ports = intern(c.ports);
-  const resources = intern(c.resources);
-  const securityContext = intern(c.securityContext);
+  const ports = intern(c.ports, 'ports');
+  const resources = intern(c.resources, 'resources');
+  const securityContext = intern(c.securityContext, 'containerSecurityContext');
   if (ports === c.ports && resources === c.resources && securityContext === c.securityContext) return c;
   const out: Container = { ...c };
   if (ports) out.ports = ports;
@@ -53,7 +85,7 @@ function shareContainer(c: Container): Container {
 export function shareSubtrees(obj: KubeObject, previous?: KubeObject): KubeObject {
   if (obj.kind !== 'Pod') return obj;
   const pod = obj as Pod;
-  const metadata = pod.metadata.managedFields && pod.metadata.managedFields !== previous?.metadata.managedFields ? { ...pod.metadata, managedFields: intern(pod.metadata.managedFields) } : pod.metadata;
+  const metadata = pod.metadata.managedFields && pod.metadata.managedFields !== previous?.metadata.managedFields ? { ...pod.metadata, managedFields: intern(pod.metadata.managedFields, 'managedFields') } : pod.metadata;
   if (previous && previous.spec === pod.spec) return metadata === pod.metadata ? pod : { ...pod, metadata };
   const spec = pod.spec;
   return {
@@ -63,9 +95,9 @@ export function shareSubtrees(obj: KubeObject, previous?: KubeObject): KubeObjec
       ...spec,
       containers: spec.containers.map(shareContainer),
       ...(spec.initContainers ? { initContainers: spec.initContainers.map(shareContainer) } : {}),
-      ...(spec.tolerations ? { tolerations: intern(spec.tolerations) } : {}),
-      ...(spec.securityContext ? { securityContext: intern(spec.securityContext) } : {}),
-      ...(spec.volumes ? { volumes: spec.volumes.map((v) => (v.projected ? { ...v, projected: intern(v.projected) } : v)) } : {}),
+      ...(spec.tolerations ? { tolerations: intern(spec.tolerations, 'tolerations') } : {}),
+      ...(spec.securityContext ? { securityContext: intern(spec.securityContext, 'securityContext') } : {}),
+      ...(spec.volumes ? { volumes: spec.volumes.map((v) => (v.projected ? { ...v, projected: intern(v.projected, 'projected') } : v)) } : {}),
     },
   } as Pod;
 }

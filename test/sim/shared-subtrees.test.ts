@@ -43,3 +43,12 @@ test('sharing changes no byte of the object, and a shared piece cannot be change
     (shared.spec.tolerations![0] as { tolerationSeconds: number }).tolerationSeconds = 1;
   }, TypeError);
 });
+
+test('a piece with the same content in another key order keeps its own order (kubectl prints what is stored)', () => {
+  const first = { resources: { requests: { cpu: '1', memory: '1Gi' } } };
+  const second = { resources: { requests: { memory: '1Gi', cpu: '1' } } };
+  const pod = (r: object, name: string) => ({ ...manifest(name), spec: { containers: [{ name: 'web', image: 'nginx', ...r }] } }) as unknown as Pod;
+  shareSubtrees(pod(first, 'x'));
+  const stored = shareSubtrees(pod(second, 'y')) as Pod;
+  assert.equal(JSON.stringify(stored.spec.containers[0]!.resources), '{"requests":{"memory":"1Gi","cpu":"1"}}');
+});
