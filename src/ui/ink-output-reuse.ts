@@ -97,7 +97,7 @@ export class FrameCaches {
 }
 
 /** Printable ASCII only: every character is its own one-cell grapheme, and there are no escape sequences. */
-const PLAIN = /^[\x20-\x7e]*$/
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /**
  * A row as Ink's tokenizer would give it. Rows that change every frame are mostly log lines of plain ASCII,
