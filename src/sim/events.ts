@@ -89,7 +89,7 @@ export class EventRecorder {
     involvedObject.apiVersion = involved.apiVersion;
     involvedObject.resourceVersion = meta.resourceVersion;
     if (fieldPath) involvedObject.fieldPath = fieldPath;
-    const eventSource: KubeEvent['source'] = source.host ? { component: source.component, host: source.host } : { component: source.component };
+    const eventSource = this.sourceObject(source.component, host);
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -114,6 +114,15 @@ export class EventRecorder {
     while (this.order.length - this.orderStart > this.maxEvents) this.drop(this.order[this.orderStart++]!);
     this.compact();
   }
+
+  /** An Event's `source`: the same few (component, host) pairs for every event, so one frozen object each. */
+  private sourceObject(component: string, host: string): KubeEvent['source'] {
+    const key = `${component}|${host}`;
+    let found = this.sources.get(key);
+    if (!found) this.sources.set(key, (found = Object.freeze(host ? { component, host } : { component })));
+    return found;
+  }
+  private readonly sources = new Map<string, KubeEvent['source']>();
 
   /** Forget events of an object that is gone (the API server keeps them until their TTL; so do we). */
   private expire(): void {

@@ -42,6 +42,16 @@ interface PodAccount {
   scoreRequests: PodRequests;
 }
 
+/** Namespace and name of a Pod (its own strings: nothing to build or split). */
+interface PodKey {
+  namespace: string | undefined;
+  name: string;
+}
+
+function podKey(pod: Pod): PodKey {
+  return { namespace: pod.metadata.namespace, name: pod.metadata.name ?? '' };
+}
+
 /** Whether a Pod still holds its node's resources (not finished). */
 function holdsResources(pod: Pod): boolean {
   const phase = pod.status?.phase;
@@ -51,9 +61,9 @@ function holdsResources(pod: Pod): boolean {
 export class Scheduler {
   private readonly nodes = new Map<string, NodeAccount>();
   private readonly placed = new Map<string, PodAccount>();
-  /** uid → key of Pods waiting for a scheduling attempt, in arrival order. */
-  private readonly active = new Map<string, string>();
-  private readonly unschedulable = new Map<string, string>();
+  /** uid → where to find the Pods waiting for a scheduling attempt, in arrival order. */
+  private readonly active = new Map<string, PodKey>();
+  private readonly unschedulable = new Map<string, PodKey>();
   private cycleTimer: TimerId | undefined;
   private retryTimer: TimerId | undefined;
   private periodicTimer: TimerId | undefined;
@@ -117,7 +127,6 @@ export class Scheduler {
   private onPod(event: StoreEvent): void {
     const pod = event.object as Pod;
     const uid = pod.metadata.uid!;
-    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
     const gone = event.type === 'DELETED';
     const nodeName = pod.spec.nodeName;
     if (nodeName) {
@@ -138,7 +147,7 @@ export class Scheduler {
       return;
     }
     if (!this.active.has(uid) && !this.unschedulable.has(uid)) {
-      this.active.set(uid, key);
+      this.active.set(uid, podKey(pod));
       this.scheduleCycle();
     }
   }
@@ -193,8 +202,7 @@ export class Scheduler {
     const batch = [...this.active];
     this.active.clear();
     for (const [uid, key] of batch) {
-      const [namespace, name] = key.split('/') as [string, string];
-      const pod = this.store.get('Pod', namespace, name) as Pod | undefined;
+      const pod = this.store.get('Pod', key.namespace, key.name) as Pod | undefined;
       if (!pod || pod.metadata.uid !== uid || pod.spec.nodeName || pod.metadata.deletionTimestamp || isSchedulingGated(pod)) continue;
       this.schedule(pod);
     }
@@ -252,7 +260,7 @@ export class Scheduler {
       this.bind(pod, best);
       return;
     }
-    this.unschedulable.set(pod.metadata.uid!, `${pod.metadata.namespace}/${pod.metadata.name}`);
+    this.unschedulable.set(pod.metadata.uid!, podKey(pod));
     this.reportUnschedulable(pod, this.fitErrorMessage(reasons, unresolvable));
   }
 
