@@ -117,12 +117,14 @@ export class EventRecorder {
 
   /** An Event's `source`: the same few (component, host) pairs for every event, so one frozen object each. */
   private sourceObject(component: string, host: string): KubeEvent['source'] {
-    const key = `${component}|${host}`;
-    let found = this.sources.get(key);
-    if (!found) this.sources.set(key, (found = Object.freeze(host ? { component, host } : { component })));
+    let byHost = this.sources.get(component);
+    if (!byHost) this.sources.set(component, (byHost = new Map()));
+    let found = byHost.get(host);
+    if (!found) byHost.set(host, (found = Object.freeze(host ? { component, host } : { component })));
     return found;
   }
-  private readonly sources = new Map<string, KubeEvent['source']>();
+  /** By component, then host (no key string per event). */
+  private readonly sources = new Map<string, Map<string, KubeEvent['source']>>();
 
   /** Forget events of an object that is gone (the API server keeps them until their TTL; so do we). */
   private expire(): void {
