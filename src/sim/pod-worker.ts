@@ -215,7 +215,9 @@ export class PodWorker {
     const hostname = this.pod.spec.hostname ?? this.pod.metadata.name ?? '';
     this.net = this.k.network.attach(this.podIP, [hostname, `${this.pod.metadata.name}.${this.pod.metadata.namespace}`], this.hostNetwork);
     this.sandboxReady = true;
-    this.publish();
+    // No status write here: a real kubelet writes the status it computed before the sync that creates the
+    // sandbox and starts the containers, so the IP and PodReadyToStartContainers=True appear with the next
+    // change a sync reports (a container started, a pull failed), not on their own (kubernetes#88169).
     this.sync();
   }
 

@@ -46,3 +46,21 @@ test("the book's Pod goes Pending, ContainerCreating, then 2/2 Running on a work
   ]);
   await cluster.close();
 });
+
+test('while its images are pulled the Pod shows ContainerCreating without an IP; the IP comes with the first container started', async () => {
+  const { cluster } = makeCluster();
+  await cluster.apply(bookPod());
+  const seen: { status: string; started: number; ip: string | undefined }[] = [];
+  const off = await cluster.watch('Pod', { namespace: 'default' }, (e) => {
+    const pod = e.object as import('../../src/kube/types.js').Pod;
+    const started = (pod.status?.containerStatuses ?? []).filter((c) => c.state.running).length;
+    if (pod.spec.nodeName) seen.push({ status: podStatusReason(pod), started, ip: pod.status?.podIP });
+  });
+  await cluster.advance(60_000);
+  off();
+  const creating = seen.filter((s) => s.status === 'ContainerCreating' && s.started === 0);
+  assert.ok(creating.length > 0, 'ContainerCreating was reported');
+  assert.ok(creating.every((s) => s.ip === undefined), `no IP while creating: ${JSON.stringify(creating)}`);
+  const running = seen.filter((s) => s.status === 'Running');
+  assert.ok(running.length > 0 && running.every((s) => s.ip?.startsWith('10.244.')), JSON.stringify(running));
+});
