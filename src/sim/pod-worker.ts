@@ -352,8 +352,10 @@ export class PodWorker {
       (exit) => this.exited(s, attempt, exit),
       (err: unknown) => this.exited(s, attempt, { code: 128, reason: 'StartError', message: String(err) }),
     );
-    this.publish();
+    // A real kubelet starts a Pod's containers one after another within one sync and writes the status once
+    // that sync is done: a Pod whose second image is still being pulled stays 0/2 ContainerCreating.
     this.sync();
+    if (!this.slots.some((x) => x.busy)) this.publish();
   }
 
   /** Ready counts only a started container whose readiness probe (if any) passes; an init container is never ready unless a sidecar. */

@@ -47,7 +47,7 @@ test("the book's Pod goes Pending, ContainerCreating, then 2/2 Running on a work
   await cluster.close();
 });
 
-test('while its images are pulled the Pod shows ContainerCreating without an IP; the IP comes with the first container started', async () => {
+test('while its images are pulled the Pod shows 0/2 ContainerCreating without an IP; IP and 2/2 come when the sync has started both', async () => {
   const { cluster } = makeCluster();
   await cluster.apply(bookPod());
   const seen: { status: string; started: number; ip: string | undefined }[] = [];
@@ -61,6 +61,7 @@ test('while its images are pulled the Pod shows ContainerCreating without an IP;
   const creating = seen.filter((s) => s.status === 'ContainerCreating' && s.started === 0);
   assert.ok(creating.length > 0, 'ContainerCreating was reported');
   assert.ok(creating.every((s) => s.ip === undefined), `no IP while creating: ${JSON.stringify(creating)}`);
+  assert.ok(!seen.some((s) => s.status === 'ContainerCreating' && s.started > 0), `no status between the two starts: ${JSON.stringify(seen)}`);
   const running = seen.filter((s) => s.status === 'Running');
   assert.ok(running.length > 0 && running.every((s) => s.ip?.startsWith('10.244.')), JSON.stringify(running));
 });
