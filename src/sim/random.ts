@@ -1,7 +1,10 @@
 // Seeded randomness: uids, container IDs, name suffixes and jitter all come from here, so one seed gives one
 // cluster history.
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGITS = '0123456789abcdef'.split('');
+const NO_DASHES: ReadonlySet<number> = new Set();
+/** Digit positions a UUID's dashes come before: 8-4-4-4-12. */
+const UUID_DASHES: ReadonlySet<number> = new Set([8, 12, 16, 20]);
 
 export class SeededRandom {
   private state: number;
@@ -22,30 +25,38 @@ export class SeededRandom {
     return Math.floor(this.next() * maxExclusive);
   }
 
-  /** Eight hex digits from one draw (32 bits), a byte at a time from a table (Number#toString(16) is slow). */
-  private word(): string {
-    const w = (this.next() * 4294967296) >>> 0;
-    return HEX_BYTES[w >>> 24]! + HEX_BYTES[(w >>> 16) & 255]! + HEX_BYTES[(w >>> 8) & 255]! + HEX_BYTES[w & 255]!;
+  /**
+   * `length` hex digits, 8 from each draw (32 bits), written digit by digit into `out` from `at` and joined
+   * once by the caller: one flat string in the end, with no pieces, slices or number formatting on the way
+   * (uids and container IDs live as long as their objects, and there is one per Event).
+   */
+  private digits(out: string[], at: number, length: number, dashes: ReadonlySet<number> = NO_DASHES): number {
+    let pos = at;
+    for (let n = 0; n < length; n += 8) {
+      const x = (this.next() * 4294967296) >>> 0;
+      for (let k = 0; k < 8 && n + k < length; k++) {
+        if (dashes.has(n + k)) out[pos++] = '-';
+        out[pos++] = HEX_DIGITS[(x >>> (28 - 4 * k)) & 15]!;
+      }
+    }
+    return pos;
   }
 
-  // Whole words joined once, not digit by digit: a string grown piece by piece stays a tree of cons cells
-  // (~30 bytes a piece) for as long as it lives, and uids and container IDs live as long as their objects.
   hex(length: number): string {
-    const words: string[] = [];
-    for (let i = 0; i < length; i += 8) words.push(this.word());
-    const s = words.join('');
-    return s.length > length ? s.slice(0, length) : s;
+    const out = new Array<string>(length);
+    this.digits(out, 0, length);
+    return out.join('');
   }
 
-  /** A v4-shaped UUID: four draws. */
+  /** A v4-shaped UUID: four draws; the version digit is 4 and the variant's top bits 10. */
   uid(): string {
-    const a = this.word();
-    const b = this.word();
-    const c = this.word();
-    const d = this.word();
-    const variant = ((parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-    return [a, b.slice(0, 4), `4${b.slice(5, 8)}`, variant + c.slice(1, 4), c.slice(4) + d].join('-');
+    const out = this.uidChars;
+    this.digits(out, 0, 32, UUID_DASHES);
+    out[14] = '4';
+    out[19] = HEX_DIGITS[(parseInt(out[19]!, 16) & 0x3) | 0x8]!;
+    return out.join('');
   }
+  private readonly uidChars = new Array<string>(36);
 
   /** Kubernetes' generateName alphabet (no vowels, no confusable digits). */
   nameSuffix(length: number): string {
