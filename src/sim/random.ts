@@ -7,15 +7,20 @@ const NO_DASHES: ReadonlySet<number> = new Set();
 const UUID_DASHES: ReadonlySet<number> = new Set([8, 12, 16, 20]);
 
 export class SeededRandom {
-  private state: number;
+  /**
+   * The generator's 32-bit state, in a typed array: kept in a plain field, every other value (≥ 2^31) would be
+   * a new heap number, and the scheduler draws once per tied node.
+   */
+  private readonly state = new Uint32Array(1);
 
   constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
+    this.state[0] = seed >>> 0 || 0x9e3779b9;
   }
 
   /** A float in [0, 1) (mulberry32). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    this.state[0] += 0x6d2b79f5;
+    let t = this.state[0]!;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
