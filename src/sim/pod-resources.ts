@@ -33,29 +33,30 @@ function requestOf(c: Container, resource: 'cpu' | 'memory', nonZero: boolean): 
 }
 
 export function podRequests(pod: Pod, nonZero = false): PodRequests {
-  const sum = { cpu: 0, memory: 0 };
-  const sidecars = { cpu: 0, memory: 0 };
-  const initMax = { cpu: 0, memory: 0 };
+  // Plain locals, not small objects: the scheduler asks for every Pod it places.
+  let cpu = 0;
+  let memory = 0;
   for (const c of pod.spec.containers ?? []) {
-    sum.cpu += requestOf(c, 'cpu', nonZero);
-    sum.memory += requestOf(c, 'memory', nonZero);
+    cpu += requestOf(c, 'cpu', nonZero);
+    memory += requestOf(c, 'memory', nonZero);
   }
+  let sidecarCpu = 0;
+  let sidecarMemory = 0;
+  let initCpu = 0;
+  let initMemory = 0;
   for (const c of pod.spec.initContainers ?? []) {
-    const cpu = requestOf(c, 'cpu', false);
-    const memory = requestOf(c, 'memory', false);
+    const cCpu = requestOf(c, 'cpu', false);
+    const cMemory = requestOf(c, 'memory', false);
     if (c.restartPolicy === 'Always') {
-      sidecars.cpu += cpu;
-      sidecars.memory += memory;
+      sidecarCpu += cCpu;
+      sidecarMemory += cMemory;
     } else {
       // A regular init container runs beside the sidecars started before it.
-      initMax.cpu = Math.max(initMax.cpu, sidecars.cpu + cpu);
-      initMax.memory = Math.max(initMax.memory, sidecars.memory + memory);
+      initCpu = Math.max(initCpu, sidecarCpu + cCpu);
+      initMemory = Math.max(initMemory, sidecarMemory + cMemory);
     }
   }
-  return {
-    cpu: Math.max(sum.cpu + sidecars.cpu, initMax.cpu),
-    memory: Math.max(sum.memory + sidecars.memory, initMax.memory),
-  };
+  return { cpu: Math.max(cpu + sidecarCpu, initCpu), memory: Math.max(memory + sidecarMemory, initMemory) };
 }
 
 /** Guaranteed, Burstable or BestEffort, as the kubelet writes status.qosClass. */

@@ -217,7 +217,7 @@ export class Scheduler {
   private schedule(pod: Pod): void {
     const requests = podRequests(pod);
     const scoreRequests = podRequests(pod, true);
-    const reasons = new Map<string, number>();
+    let reasons: Map<string, number> | undefined;
     /** Reasons preemption could not help with (removing Pods would not make the node fit). */
     let unresolvable = 0;
     let best: NodeAccount | undefined;
@@ -238,6 +238,7 @@ export class Scheduler {
       if (!fits) {
         const failure = this.filter(n, pod, requests);
         if (failure) {
+          reasons ??= new Map();
           for (const r of failure.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
           if (failure.unresolvable) unresolvable++;
           continue;
@@ -261,7 +262,7 @@ export class Scheduler {
       return;
     }
     this.unschedulable.set(pod.metadata.uid!, podKey(pod));
-    this.reportUnschedulable(pod, this.fitErrorMessage(reasons, unresolvable));
+    this.reportUnschedulable(pod, this.fitErrorMessage(reasons ?? new Map(), unresolvable));
   }
 
   private filter(n: NodeAccount, pod: Pod, requests: PodRequests): { reasons: string[]; unresolvable: boolean } | undefined {
