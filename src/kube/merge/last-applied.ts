@@ -74,12 +74,8 @@ function goString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => goEscapes[c]!);
 }
 
-// Encoding appends to one reused list of pieces joined once at the end: no string per level, no array per
-// call, each map key's quoted form made once, and each nesting depth sorting its keys in a list of its own.
-const pieces: string[] = [];
-let count = 0;
-const keysAtDepth: string[][] = [];
-let depth = 0;
+// Encoding appends to one list of pieces joined once at the end: no string per level, no array per value,
+// and each map key's quoted form made once.
 const quotedKeys = new Map<string, string>();
 
 function quotedKey(k: string): string {
@@ -91,77 +87,52 @@ function quotedKey(k: string): string {
   return quoted;
 }
 
-/**
- * A map's defined members' keys in Go's order, insertion-sorted (maps here are small) into `keys`; returns
- * how many. Decoded JSON has only own keys, so for-in lists what Object.keys would, without an array.
- */
-function sortKeysInto(o: Record<string, unknown>, keys: string[]): number {
-  let n = 0;
-  for (const k in o) {
-    if (o[k] === undefined) continue;
-    let j = n++;
-    while (j > 0 && keys[j - 1]! > k) {
-      keys[j] = keys[j - 1]!;
-      j--;
-    }
-    keys[j] = k;
-  }
-  return n;
+/** A map's defined members' keys in Go's order. (for-in: decoded JSON has only own keys.) */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  const keys: string[] = [];
+  for (const k in o) if (o[k] !== undefined) keys.push(k);
+  return keys.sort();
 }
 
 /** Go's encoding/json output for a decoded JSON value: compact, map keys sorted. */
 export function goJson(v: unknown): string {
-  count = 0;
-  depth = 0;
-  put(v);
-  // Trimmed to this value's pieces (in place; it only grows back when a bigger value comes).
-  if (pieces.length !== count) pieces.length = count;
-  const text = pieces.join('');
-  pieces.fill(''); // holds on to none of this value's strings
-  return text;
+  const pieces: string[] = [];
+  put(v, pieces);
+  return pieces.join('');
 }
 
-function put(v: unknown): void {
+function put(v: unknown, pieces: string[]): void {
   if (v === null || v === undefined) {
-    pieces[count++] = 'null';
+    pieces.push('null');
     return;
   }
   switch (typeof v) {
     case 'string':
-      if (isPlain(v)) {
-        pieces[count++] = '"';
-        pieces[count++] = v;
-        pieces[count++] = '"';
-      } else {
-        pieces[count++] = goString(v);
-      }
+      pieces.push(goString(v));
       return;
     case 'number':
-      pieces[count++] = Number.isFinite(v) ? String(v) : 'null';
+      pieces.push(Number.isFinite(v) ? String(v) : 'null');
       return;
     case 'boolean':
-      pieces[count++] = v ? 'true' : 'false';
+      pieces.push(v ? 'true' : 'false');
       return;
   }
   if (Array.isArray(v)) {
-    pieces[count++] = '[';
+    pieces.push('[');
     for (let i = 0; i < v.length; i++) {
-      if (i > 0) pieces[count++] = ',';
-      put(v[i]);
+      if (i > 0) pieces.push(',');
+      put(v[i], pieces);
     }
-    pieces[count++] = ']';
+    pieces.push(']');
     return;
   }
   const o = v as Record<string, unknown>;
-  const keys = (keysAtDepth[depth] ??= []);
-  const n = sortKeysInto(o, keys);
-  depth++;
-  pieces[count++] = '{';
-  for (let i = 0; i < n; i++) {
-    if (i > 0) pieces[count++] = ',';
-    pieces[count++] = quotedKey(keys[i]!);
-    put(o[keys[i]!]);
+  const keys = sortedKeys(o);
+  pieces.push('{');
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) pieces.push(',');
+    pieces.push(quotedKey(keys[i]!));
+    put(o[keys[i]!], pieces);
   }
-  pieces[count++] = '}';
-  depth--;
+  pieces.push('}');
 }

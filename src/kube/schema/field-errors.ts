@@ -52,5 +52,5 @@ export function notFoundValue(field: string, value: unknown): FieldError {
 
 /** One Invalid error per problem a name/label check reported, as the validation package does. */
 export function invalidEach(field: string, value: unknown, problems: readonly string[]): FieldError[] {
-  return problems.length === 0 ? [] : problems.map((p) => invalidValue(field, value, p));
+  return problems.map((p) => invalidValue(field, value, p));
 }

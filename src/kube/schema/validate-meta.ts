@@ -76,10 +76,8 @@ export function validateObjectMeta(
   }
   const namespace = typeof m.namespace === 'string' ? m.namespace : '';
   if (namespaced && namespace) addInvalid(errs, `${field}.namespace`, namespace, dns1123LabelErrors(namespace));
-  const labelErrors = validateLabels(m.labels, `${field}.labels`);
-  if (labelErrors.length > 0) errs.push(...labelErrors);
-  const annotationErrors = validateAnnotations(m.annotations, `${field}.annotations`);
-  if (annotationErrors.length > 0) errs.push(...annotationErrors);
+  errs.push(...validateLabels(m.labels, `${field}.labels`));
+  errs.push(...validateAnnotations(m.annotations, `${field}.annotations`));
   if (typeof m.generation === 'number' && m.generation < 0) {
     errs.push(invalidValue(`${field}.generation`, m.generation, 'must be greater than or equal to 0'));
   }
