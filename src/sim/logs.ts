@@ -3,6 +3,7 @@
 // that never goes backwards within a container, and follow subscriptions that end when the container stops.
 
 import type { LogLine, LogOptions, LogSink } from '../kube/cluster-source.js';
+import { remember } from './bounded-memo.js';
 
 export const DEFAULT_LOG_LINES = 10_000;
 
@@ -16,12 +17,7 @@ const interned = new Map<string, string>();
  * second across thousands of Pods): a bounded table, emptied when full, so unique lines cannot grow it.
  */
 function intern(text: string): string {
-  if (text.length > INTERN_MAX_LENGTH) return text;
-  const known = interned.get(text);
-  if (known !== undefined) return known;
-  if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
-  interned.set(text, text);
-  return text;
+  return text.length > INTERN_MAX_LENGTH ? text : remember(interned, text, () => text, INTERN_MAX_ENTRIES);
 }
 
 const BLOCK_MAX_LENGTH = 1000;
@@ -31,15 +27,13 @@ const blocks = new Map<string, string[]>();
 
 /** The interned lines of `text`, which ends with a newline; CR before LF dropped. */
 function splitBlock(text: string): string[] {
-  let lines = blocks.get(text);
-  if (lines) return lines;
-  lines = [];
-  for (let start = 0, newline = text.indexOf('\n'); newline >= 0; start = newline + 1, newline = text.indexOf('\n', start)) {
-    lines.push(intern(text.slice(start, lineEnd(text, start, newline))));
-  }
-  if (blocks.size >= BLOCK_MAX_ENTRIES) blocks.clear();
-  blocks.set(text, lines);
-  return lines;
+  return remember(blocks, text, () => {
+    const lines: string[] = [];
+    for (let start = 0, newline = text.indexOf('\n'); newline >= 0; start = newline + 1, newline = text.indexOf('\n', start)) {
+      lines.push(intern(text.slice(start, lineEnd(text, start, newline))));
+    }
+    return lines;
+  }, BLOCK_MAX_ENTRIES);
 }
 
 /** Where the line ending at `newline` ends without its CR. */

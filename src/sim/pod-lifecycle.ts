@@ -3,6 +3,7 @@
 // generateAPIPodStatus, v1.32). Pure functions of their inputs; the pod worker drives the transitions.
 
 import type { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../kube/types.js';
+import { remember } from './bounded-memo.js';
 
 /** Simulated durations of the steps a real kubelet takes, before jitter. */
 export const STAGE_MS = {
@@ -151,13 +152,7 @@ function condition(previous: readonly Condition[] | undefined, next: ConditionIn
  * second: one frozen object shared by all of them (stored objects are never mutated), not one per Pod.
  */
 function plainCondition(type: string, status: 'True' | 'False', lastTransitionTime: string | null | undefined): Condition {
-  const key = `${type}|${status}|${lastTransitionTime}`;
-  let c = plainConditions.get(key);
-  if (!c) {
-    if (plainConditions.size >= 4096) plainConditions.clear();
-    plainConditions.set(key, (c = Object.freeze({ type, status, lastProbeTime: null, lastTransitionTime }) as Condition));
-  }
-  return c;
+  return remember(plainConditions, `${type}|${status}|${lastTransitionTime}`, () => Object.freeze({ type, status, lastProbeTime: null, lastTransitionTime }) as Condition);
 }
 const plainConditions = new Map<string, Condition>();
 

@@ -3,6 +3,7 @@
 
 import type { Container, Pod } from '../kube/types.js';
 import { parseQuantity } from './kube-deps.js';
+import { remember } from './bounded-memo.js';
 
 export interface PodRequests {
   cpu: number;
@@ -17,13 +18,7 @@ const NON_ZERO_MEMORY = 200 * 1024 * 1024;
 const parsed = new Map<string, number>();
 function quantity(value: string | number): number {
   if (typeof value === 'number') return value;
-  let n = parsed.get(value);
-  if (n === undefined) {
-    n = parseQuantity(value);
-    if (parsed.size > 1024) parsed.clear();
-    parsed.set(value, n);
-  }
-  return n;
+  return remember(parsed, value, () => parseQuantity(value), 1024);
 }
 
 function requestOf(c: Container, resource: 'cpu' | 'memory', nonZero: boolean): number {

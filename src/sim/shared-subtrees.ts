@@ -8,6 +8,7 @@
 // volumeMount of it) stays its own.
 
 import type { Container, KubeObject, Pod } from '../kube/types.js';
+import { remember } from './bounded-memo.js';
 
 /** Enough for the variety of a big cluster; when full it starts over (sharing is an optimisation, not a rule). */
 const LIMIT = 4096;
@@ -57,13 +58,15 @@ export function intern<T>(value: T, slot = ''): T {
 }
 
 function internEncoded<T extends object>(value: T): T {
-  const key = JSON.stringify(value);
-  const known = table.get(key);
-  if (known !== undefined) return known as T;
-  if (table.size >= LIMIT) table.clear();
-  table.set(key, freezeDeep(value));
-  twins.add(value);
-  return value;
+  return remember(
+    table,
+    JSON.stringify(value),
+    () => {
+      twins.add(value);
+      return freezeDeep(value);
+    },
+    LIMIT,
+  ) as T;
 }
 
 function shareContainer(c: Container): Container {

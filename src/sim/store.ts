@@ -281,7 +281,6 @@ class KindTable {
   namespace(namespace: string): Map<string, KubeObject> | undefined {
     return this.byNamespace.get(namespace);
   }
-
 }
 
 /** etcd compares keys byte by byte; `<` (UTF-16 order) agrees with it for the ASCII of Kubernetes names. */

@@ -5,6 +5,7 @@
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import type { ContainerContext } from './runtime/types.js';
 import { fieldPathValue, type ConfigLookup } from './container-env.js';
+import { remember } from './bounded-memo.js';
 
 export class VolumeMountError extends Error {
   constructor(
@@ -34,23 +35,10 @@ const joinedPaths = new Map<string, Map<string, string>>();
 const tokens = new Map<string, string>();
 const resolvConfs = new Map<string, string>();
 
-function remembered<K>(memo: Map<K, string>, key: K, make: () => string): string {
-  let value = memo.get(key);
-  if (value === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, (value = make()));
-  }
-  return value;
-}
-
 /** `dir/name`, one shared string per pair. */
 function filePath(dir: string, name: string): string {
-  let names = joinedPaths.get(dir);
-  if (!names) {
-    if (joinedPaths.size >= MEMO_LIMIT) joinedPaths.clear();
-    joinedPaths.set(dir, (names = new Map()));
-  }
-  return remembered(names, name, () => [dir, name].join('/'));
+  const names = remember(joinedPaths, dir, () => new Map<string, string>(), MEMO_LIMIT);
+  return remember(names, name, () => [dir, name].join('/'), MEMO_LIMIT);
 }
 
 function withoutTrailingSlash(path: string): string {
@@ -90,7 +78,7 @@ function addSource(files: Map<string, string>, dir: string, volume: string, sour
   } else if (source.serviceAccountToken) {
     const path = (source.serviceAccountToken as { path: string }).path;
     const subject = `system:serviceaccount:${namespace}:${pod.spec.serviceAccountName ?? 'default'}`;
-    files.set(filePath(dir, path), remembered(tokens, subject, () => `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`));
+    files.set(filePath(dir, path), remember(tokens, subject, () => `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`, MEMO_LIMIT));
   }
 }
 
@@ -117,7 +105,7 @@ export function containerFiles(pod: Pod, container: Container, lookup: ConfigLoo
     // Joined, not a template literal: the text lives as long as the container, and a concatenation would
     // stay a tree of pieces.
     ['/etc/hosts', [HOSTS_HEADER, ip, '\t', hostname, '\n'].join('')],
-    ['/etc/resolv.conf', remembered(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`)],
+    ['/etc/resolv.conf', remember(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, MEMO_LIMIT)],
   ]);
   const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
   for (const mount of container.volumeMounts ?? []) {

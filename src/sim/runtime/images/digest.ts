@@ -1,5 +1,7 @@
 // Stable, made-up content digests: the same image always gets the same `sha256:…`.
 
+import { remember } from '../../bounded-memo.js';
+
 function fnv1a(text: string, seed: number): number {
   let h = 0x811c9dc5 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -13,12 +15,14 @@ function fnv1a(text: string, seed: number): number {
 const known = new Map<string, string>();
 
 export function stableDigest(text: string): string {
-  let digest = known.get(text);
-  if (digest !== undefined) return digest;
-  let hex = '';
-  for (let round = 0; round < 8; round++) hex += fnv1a(text, Math.imul(round + 1, 0x9e3779b1)).toString(16).padStart(8, '0');
-  digest = `sha256:${hex}`;
-  if (known.size >= 1000) known.clear();
-  known.set(text, digest);
-  return digest;
+  return remember(
+    known,
+    text,
+    () => {
+      let hex = '';
+      for (let round = 0; round < 8; round++) hex += fnv1a(text, Math.imul(round + 1, 0x9e3779b1)).toString(16).padStart(8, '0');
+      return `sha256:${hex}`;
+    },
+    1000,
+  );
 }

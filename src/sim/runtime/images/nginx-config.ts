@@ -2,6 +2,8 @@
 // `server { listen …; location … { proxy_pass …; root …; return …; } }` and `upstream { server …; }`,
 // with nginx's own error texts and `file:line` positions.
 
+import { remember } from '../../bounded-memo.js';
+
 export interface NginxLocation {
   prefix: string;
   proxyPass?: { host: string; port: number; path: string };
@@ -90,12 +92,7 @@ export function parseNginxConfig(files: [string, string][]): NginxConfig {
 function parseOnce(files: [string, string][]): NginxConfig {
   // thousands of Pods share a handful of configs: parse each once
   const key = files.map(([path, text]) => `${path}\0${text}`).join('\0');
-  let config = parsed.get(key);
-  if (!config) {
-    if (parsed.size > 200) parsed.clear();
-    parsed.set(key, (config = parseFiles(files)));
-  }
-  return config;
+  return remember(parsed, key, () => parseFiles(files), 200);
 }
 
 function parseFiles(files: [string, string][]): NginxConfig {

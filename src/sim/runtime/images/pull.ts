@@ -4,6 +4,7 @@ import type { PullResult } from '../types.js';
 import type { ImageCatalog } from './catalog.js';
 import { invalidImageNameMessage, parseImageReference } from './reference.js';
 import { stableDigest } from './digest.js';
+import { remember } from '../../bounded-memo.js';
 
 /** Roughly a home connection: 25 MB/s after a second of resolving. */
 function secondsForSize(sizeBytes: number): [number, number] {
@@ -37,12 +38,7 @@ const plans = new WeakMap<ImageCatalog, Map<string, PullPlan>>();
 export function pullImage(catalog: ImageCatalog, image: string, random: () => number): PullResult {
   let known = plans.get(catalog);
   if (!known) plans.set(catalog, (known = new Map()));
-  let plan = known.get(image);
-  if (!plan) {
-    plan = planPull(catalog, image);
-    if (known.size >= 1000) known.clear();
-    known.set(image, plan);
-  }
+  const plan = remember(known, image, () => planPull(catalog, image), 1000);
   if (plan.kind === 'invalid') return { ok: false, durationMs: 0, reason: 'InvalidImageName', message: plan.message };
   const jitter = random();
   if (plan.kind === 'pull-error') return { ok: false, durationMs: Math.round(500 + jitter * 1500), reason: 'ErrImagePull', message: plan.message };

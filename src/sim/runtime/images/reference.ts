@@ -1,6 +1,8 @@
 // Image references as the kubelet parses them (distribution/reference): `[host[:port]/]path[:tag][@digest]`,
 // lower-case path components, and `docker.io/library/` filled in for short names.
 
+import { remember } from '../../bounded-memo.js';
+
 export interface ImageReference {
   /** `docker.io`, `registry.k8s.io`, `localhost:5000`. */
   registry: string;
@@ -25,11 +27,15 @@ const parsed = new Map<string, ImageReference | undefined>();
 
 /** Parses `image` or returns undefined when it is not a valid reference (the kubelet's InvalidImageName). */
 export function parseImageReference(image: string): ImageReference | undefined {
-  if (parsed.has(image)) return parsed.get(image);
-  const ref = parse(image);
-  if (parsed.size >= 1000) parsed.clear();
-  parsed.set(image, ref && Object.freeze(ref));
-  return ref;
+  return remember(
+    parsed,
+    image,
+    () => {
+      const ref = parse(image);
+      return ref && Object.freeze(ref);
+    },
+    1000,
+  );
 }
 
 function parse(image: string): ImageReference | undefined {
