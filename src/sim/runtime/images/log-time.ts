@@ -3,20 +3,28 @@
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
-// Thousands of containers start within the same simulated second: the last second's text is kept.
-let slashSecond = NaN;
-let slashText = '';
+/**
+ * A text that depends only on the second it is written in, rendered once per second however many write it:
+ * thousands of containers start within the same simulated second.
+ */
+export function perSecond(render: (ms: number) => string): (ms: number) => string {
+  let second = NaN;
+  let text = '';
+  return (ms) => {
+    const now = Math.floor(ms / 1000);
+    if (now !== second) {
+      second = now;
+      text = render(ms);
+    }
+    return text;
+  };
+}
 
 /** Go's log package and nginx's error log: `2026/11/28 21:03:12`. */
-export function slashTime(ms: number): string {
-  const second = Math.floor(ms / 1000);
-  if (second !== slashSecond) {
-    const d = new Date(ms);
-    slashText = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-    slashSecond = second;
-  }
-  return slashText;
-}
+export const slashTime = perSecond((ms) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+});
 
 /** nginx's $time_local: `28/Nov/2026:21:03:12 +0000`. */
 export function nginxLocalTime(ms: number): string {

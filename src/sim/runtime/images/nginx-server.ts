@@ -6,7 +6,7 @@ import { handleSignals, type Program, type Proc } from '../process/program.js';
 import { Signalled, sleep, type SignalName, type Task } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { resolvePath } from '../filesystem.js';
-import { nginxLocalTime, slashTime } from './log-time.js';
+import { nginxLocalTime, perSecond, slashTime } from './log-time.js';
 import { parseNginxConfig, type NginxLocation, type NginxServer } from './nginx-config.js';
 
 export interface NginxBuild {
@@ -27,20 +27,6 @@ function errorPage(status: number, title: string, version: string): string {
 /** A line of the error log: `2026/11/28 21:03:12 [notice] 1#1: message`. */
 function errorLine(ms: number, level: string, message: string, pid = 1): string {
   return `${slashTime(ms)} [${level}] ${pid}#${pid}: ${message}\n`;
-}
-
-/** A text that depends only on the second it is written in: rendered once per second, however many write it. */
-function perSecond(render: (ms: number) => string): (ms: number) => string {
-  let second = NaN;
-  let text = '';
-  return (ms) => {
-    const now = Math.floor(ms / 1000);
-    if (now !== second) {
-      second = now;
-      text = render(ms);
-    }
-    return text;
-  };
 }
 
 /** The notices every nginx of a build logs while starting: the same lines for all started in one second. */
