@@ -20,18 +20,13 @@ export interface EventRecorderOptions {
   ttlMs?: number;
 }
 
-/** One Event object as the recorder remembers it, to aggregate repeats into it. */
+/**
+ * One Event object as the recorder remembers it, to aggregate repeats into it: the stored object itself (its
+ * latest version), and when it last happened on the simulated clock (the TTL runs on that clock).
+ */
 interface Recorded {
-  uid: string;
-  fieldPath: string;
-  reason: string;
-  message: string;
-  component: string;
-  host: string;
-  namespace: string;
-  name: string;
+  event: KubeEvent;
   lastAt: number;
-  count: number;
 }
 
 export class EventRecorder {
@@ -65,49 +60,58 @@ export class EventRecorder {
     const meta = involved.metadata;
     const namespace = meta.namespace ?? 'default';
     const uid = meta.uid ?? '';
-    const path = fieldPath ?? '';
     const host = source.host ?? '';
+    const component = source.component;
     const wall = this.clock.wallTime();
     const now = isoSeconds(wall);
     this.expire();
     const known = this.byUid.get(uid);
-    const seen = known?.find((r) => r.reason === reason && r.message === message && r.fieldPath === path && r.component === source.component && r.host === host);
-    if (seen) {
-      const old = this.store.get('Event', seen.namespace, seen.name) as KubeEvent | undefined;
-      if (old) {
-        seen.count++;
-        seen.lastAt = this.clock.now();
-        this.store.replace({ ...old, count: seen.count, lastTimestamp: now });
-        return;
+    // The object's earlier events: a repeat to count, and an involvedObject to share (a kubelet reports
+    // Pulled, Created and Started for one container of one Pod version: one reference serves all three).
+    let involvedObject: KubeEvent['involvedObject'] | undefined;
+    if (known) {
+      for (let i = 0; i < known.length; i++) {
+        const seen = known[i]!;
+        const e = seen.event;
+        const ref = e.involvedObject;
+        if (ref.resourceVersion === meta.resourceVersion && ref.fieldPath === fieldPath && ref.kind === involved.kind) involvedObject = ref;
+        if (e.reason !== reason || e.message !== message || (ref.fieldPath ?? '') !== (fieldPath ?? '') || e.source!.component !== component || (e.source!.host ?? '') !== host) continue;
+        const old = this.store.get('Event', e.metadata.namespace, e.metadata.name!) as KubeEvent | undefined;
+        if (old) {
+          seen.lastAt = this.clock.now();
+          seen.event = this.store.replace({ ...old, count: (old.count ?? 1) + 1, lastTimestamp: now }) as KubeEvent;
+          return;
+        }
+        this.forget(seen);
+        break;
       }
-      this.forget(seen);
     }
-    const name = `${meta.name}.${this.nanosHex(wall)}`;
-    const involvedObject: KubeEvent['involvedObject'] = { kind: involved.kind, name: meta.name ?? '' };
-    if (meta.namespace) involvedObject.namespace = meta.namespace;
-    involvedObject.uid = meta.uid;
-    involvedObject.apiVersion = involved.apiVersion;
-    involvedObject.resourceVersion = meta.resourceVersion;
-    if (fieldPath) involvedObject.fieldPath = fieldPath;
-    const eventSource = this.sourceObject(source.component, host);
+    if (!involvedObject) {
+      involvedObject = { kind: involved.kind, name: meta.name ?? '' };
+      if (meta.namespace) involvedObject.namespace = meta.namespace;
+      involvedObject.uid = meta.uid;
+      involvedObject.apiVersion = involved.apiVersion;
+      involvedObject.resourceVersion = meta.resourceVersion;
+      if (fieldPath) involvedObject.fieldPath = fieldPath;
+    }
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name, namespace },
+      // Every field the store stamps is declared here, in the order it stamps them: the object keeps one shape.
+      metadata: { name: `${meta.name}.${this.nanosHex(wall)}`, namespace, uid: undefined, resourceVersion: undefined, creationTimestamp: undefined },
       involvedObject,
       reason,
       message,
-      source: eventSource,
+      source: this.sourceObject(component, host),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
       type,
       eventTime: null,
-      reportingComponent: source.component,
+      reportingComponent: component,
       reportingInstance: source.instance ?? source.host ?? '',
     };
-    this.store.create(event);
-    const recorded: Recorded = { uid, fieldPath: path, reason, message, component: source.component, host, namespace, name, lastAt: this.clock.now(), count: 1 };
+    const recorded: Recorded = { event: this.store.create(event) as KubeEvent, lastAt: this.clock.now() };
     if (known) known.push(recorded);
     else this.byUid.set(uid, [recorded]);
     this.order.push(recorded);
@@ -136,14 +140,15 @@ export class EventRecorder {
 
   private drop(recorded: Recorded): void {
     this.forget(recorded);
-    this.store.remove('Event', recorded.namespace, recorded.name);
+    this.store.remove('Event', recorded.event.metadata.namespace, recorded.event.metadata.name!);
   }
 
   private forget(recorded: Recorded): void {
-    const list = this.byUid.get(recorded.uid);
+    const uid = recorded.event.involvedObject.uid ?? '';
+    const list = this.byUid.get(uid);
     const i = list ? list.indexOf(recorded) : -1;
     if (i < 0) return;
-    if (list!.length === 1) this.byUid.delete(recorded.uid);
+    if (list!.length === 1) this.byUid.delete(uid);
     else list!.splice(i, 1);
   }
 

@@ -140,21 +140,31 @@ function condition(previous: readonly Condition[] | undefined, next: ConditionIn
   if (previous) for (const c of previous) if (c.type === next.type) old = c;
   if (old && old.status === next.status && old.reason === next.reason && old.message === next.message) return old;
   const lastTransitionTime = old && old.status === next.status ? old.lastTransitionTime : now;
-  if (!next.reason && !next.message) return plainCondition(next.type, next.status, lastTransitionTime);
-  const c: Condition = { type: next.type, status: next.status, lastProbeTime: null, lastTransitionTime };
-  if (next.reason) c.reason = next.reason;
-  if (next.message) c.message = next.message;
-  return c;
+  return sharedCondition(next.type, next.status, lastTransitionTime, next.reason, next.message);
 }
 
 /**
- * A condition without reason or message is the same for every Pod that made its transition in the same
- * second: one frozen object shared by all of them (stored objects are never mutated), not one per Pod.
+ * A condition reads the same for every Pod that made the same transition in the same second (`Ready False
+ * ContainersNotReady "containers with unready status: [nginx]"`): one frozen object shared by all of them
+ * (stored objects are never mutated), not one per Pod.
  */
-function plainCondition(type: string, status: 'True' | 'False', lastTransitionTime: string | null | undefined): Condition {
-  return remember(plainConditions, `${type}|${status}|${lastTransitionTime}`, () => Object.freeze({ type, status, lastProbeTime: null, lastTransitionTime }) as Condition);
+export function sharedCondition(type: string, status: 'True' | 'False', lastTransitionTime: string | null | undefined, reason?: string, message?: string): Condition {
+  const key = reason || message ? `${type}|${status}|${lastTransitionTime}|${reason ?? ''}|${message ?? ''}` : `${type}|${status}|${lastTransitionTime}`;
+  return remember(sharedConditions, key, () => {
+    const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime };
+    if (reason) c.reason = reason;
+    if (message) c.message = message;
+    return Object.freeze(c);
+  });
 }
-const plainConditions = new Map<string, Condition>();
+const sharedConditions = new Map<string, Condition>();
+
+/** `containers with unready status: [a b]`: the same few texts for every Pod of a template. */
+function containersMessage(which: string, names: string[]): string {
+  const list = names.length === 1 ? names[0]! : names.join(' ');
+  return remember(containerMessages, `${which}|${list}`, () => `containers with ${which} status: [${list}]`);
+}
+const containerMessages = new Map<string, string>();
 
 export interface PodStatusInput {
   pod: Pod;
@@ -199,11 +209,11 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   const initialized: ConditionInput =
     !incompleteInit || terminal
       ? { type: 'Initialized', status: 'True', ...(terminal && initStatuses.length && incompleteInit ? { reason: 'PodCompleted' } : {}) }
-      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: `containers with incomplete status: [${incompleteInit.join(' ')}]` };
+      : { type: 'Initialized', status: 'False', reason: 'ContainersNotInitialized', message: containersMessage('incomplete', incompleteInit) };
   const containersReady: ConditionInput = terminal
     ? { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' }
     : unready
-      ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: `containers with unready status: [${unready.join(' ')}]` }
+      ? { type: 'ContainersReady', status: 'False', reason: 'ContainersNotReady', message: containersMessage('unready', unready) }
       : { type: 'ContainersReady', status: 'True' };
   let ready: ConditionInput = { ...containersReady, type: 'Ready' };
   if (containersReady.status === 'True' && gates?.length) {
@@ -217,7 +227,7 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   ];
   if (prev) for (const c of prev) if (!OWN_CONDITIONS.has(c.type)) conditions.push(c);
   // A Pod bound by spec.nodeName (or a static Pod) never met the scheduler: the kubelet reports it scheduled.
-  if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push(plainCondition('PodScheduled', 'True', now));
+  if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push(sharedCondition('PodScheduled', 'True', now));
 
   const old = pod.status;
   const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: singleIP(old?.hostIPs, input.hostIP) };

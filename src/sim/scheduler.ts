@@ -14,6 +14,7 @@ import { isSchedulingGated } from './admission.js';
 import { isoSeconds, type ObjectStore, type StoreEvent } from './store.js';
 import { firstUntoleratedTaint, formatTaintForScheduler } from './taints.js';
 import { nodeMatchesAffinity } from './node-affinity.js';
+import { sharedCondition } from './pod-lifecycle.js';
 
 const SCHEDULER = 'default-scheduler';
 /** How soon Pods that did not fit are tried again after the cluster changed (the scheduler's back-off). */
@@ -303,12 +304,7 @@ export class Scheduler {
   private bind(pod: Pod, n: NodeAccount): void {
     const nodeName = n.node.metadata.name!;
     const now = isoSeconds(this.clock.wallTime());
-    const conditions = withCondition(pod.status?.conditions, {
-      type: 'PodScheduled',
-      status: 'True',
-      lastProbeTime: null,
-      lastTransitionTime: now,
-    });
+    const conditions = withCondition(pod.status?.conditions, sharedCondition('PodScheduled', 'True', now));
     const bound = this.store.replace({
       ...pod,
       spec: { ...pod.spec, nodeName },
@@ -324,14 +320,8 @@ export class Scheduler {
     const existing = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
     let current: KubeObject = pod;
     if (!existing || existing.status !== 'False' || existing.message !== message) {
-      const conditions = withCondition(pod.status?.conditions, {
-        type: 'PodScheduled',
-        status: 'False',
-        reason: 'Unschedulable',
-        message,
-        lastProbeTime: null,
-        lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : isoSeconds(this.clock.wallTime()),
-      });
+      const since = existing?.status === 'False' ? existing.lastTransitionTime : isoSeconds(this.clock.wallTime());
+      const conditions = withCondition(pod.status?.conditions, sharedCondition('PodScheduled', 'False', since, 'Unschedulable', message));
       current = this.store.replace({ ...pod, status: { ...pod.status, phase: 'Pending', conditions } });
     }
     this.events.record(current, 'Warning', 'FailedScheduling', message, { component: SCHEDULER, instance: `${SCHEDULER}-kubesim-control-plane` });
