@@ -230,23 +230,29 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push(sharedCondition('PodScheduled', 'True', now));
 
   const old = pod.status;
-  const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs: singleIP(old?.hostIPs, input.hostIP) };
+  const hostIPs = singleIP(old?.hostIPs, input.hostIP);
+  const statuses = sameItems(prevMain, containerStatuses);
+  const reason = input.failure ? input.failure.reason : old?.reason;
+  const message = input.failure ? input.failure.message : old?.message;
+  // The usual status in one literal, fields in the order the kubelet writes them: built up field by field,
+  // the object would change shape (and grow a separate property store) six times on each write.
+  if (!initStatuses.length && !old?.nominatedNodeName && !reason && !message) {
+    return input.podIP
+      ? { phase, conditions, hostIP: input.hostIP, hostIPs, podIP: input.podIP, podIPs: singleIP(old?.podIPs, input.podIP), startTime: input.startTime, containerStatuses: statuses, qosClass: input.qosClass }
+      : { phase, conditions, hostIP: input.hostIP, hostIPs, startTime: input.startTime, containerStatuses: statuses, qosClass: input.qosClass };
+  }
+  const status: PodStatus = { phase, conditions, hostIP: input.hostIP, hostIPs };
   if (input.podIP) {
     status.podIP = input.podIP;
     status.podIPs = singleIP(old?.podIPs, input.podIP);
   }
   status.startTime = input.startTime;
   if (initStatuses.length) status.initContainerStatuses = sameItems(prevInit, initStatuses);
-  status.containerStatuses = sameItems(prevMain, containerStatuses);
+  status.containerStatuses = statuses;
   status.qosClass = input.qosClass;
-  if (pod.status?.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
-  if (input.failure) {
-    status.reason = input.failure.reason;
-    status.message = input.failure.message;
-  } else {
-    if (pod.status?.reason) status.reason = pod.status.reason;
-    if (pod.status?.message) status.message = pod.status.message;
-  }
+  if (old?.nominatedNodeName) status.nominatedNodeName = old.nominatedNodeName;
+  if (reason) status.reason = reason;
+  if (message) status.message = message;
   return status;
 }
 
