@@ -1,10 +1,22 @@
 // Seeded randomness: uids, container IDs, name suffixes and jitter all come from here, so one seed gives one
 // cluster history.
 
-const HEX_DIGITS = '0123456789abcdef'.split('');
-const NO_DASHES: ReadonlySet<number> = new Set();
-/** Digit positions a UUID's dashes come before: 8-4-4-4-12. */
-const UUID_DASHES: ReadonlySet<number> = new Set([8, 12, 16, 20]);
+/** The character codes of the hex digits, and of Kubernetes' generateName alphabet (no vowels, no confusable digits). */
+const HEX_CODES = codes('0123456789abcdef');
+const NAME_ALPHABET = codes('bcdfghjklmnpqrstvwxz2456789');
+const DASH = 0x2d;
+const FOUR = 0x34;
+
+function codes(chars: string): Uint8Array {
+  return Uint8Array.from(chars, (c) => c.charCodeAt(0));
+}
+
+/**
+ * Identifiers are written as bytes and decoded once: one flat string of exactly their length, with no array of
+ * one-character strings to join (a join made ~350 bytes of garbage per uid, and there is one uid per Event).
+ * Every byte is ASCII, which latin1 (windows-1252) decodes as itself.
+ */
+const latin1 = new TextDecoder('latin1');
 
 export class SeededRandom {
   /**
@@ -12,62 +24,77 @@ export class SeededRandom {
    * a new heap number, and the scheduler draws once per tied node.
    */
   private readonly state = new Uint32Array(1);
+  private readonly uidBytes = new Uint8Array(36);
+  /** By length: the few lengths callers ask for (64 for container IDs, 32, 10, 5). */
+  private readonly buffers: Uint8Array[] = [];
 
   constructor(seed: number) {
     this.state[0] = seed >>> 0 || 0x9e3779b9;
   }
 
-  /** A float in [0, 1) (mulberry32). */
-  next(): number {
+  /** The next 32 bits (mulberry32). */
+  private nextUint32(): number {
     this.state[0] += 0x6d2b79f5;
     let t = this.state[0]!;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   }
 
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
+  /** A float in [0, 1). */
+  next(): number {
+    return this.nextUint32() / 4294967296;
   }
 
   /**
-   * `length` hex digits, 8 from each draw (32 bits), written digit by digit into `out` from `at` and joined
-   * once by the caller: one flat string in the end, with no pieces, slices or number formatting on the way
-   * (uids and container IDs live as long as their objects, and there is one per Event).
+   * floor(next() * max), computed from the draw's bits: dividing by 2^32 only moves the exponent, so it commutes
+   * with the multiplication's one rounding and the result is the same integer for every bound.
    */
-  private digits(out: string[], at: number, length: number, dashes: ReadonlySet<number> = NO_DASHES): number {
-    let pos = at;
-    for (let n = 0; n < length; n += 8) {
-      const x = (this.next() * 4294967296) >>> 0;
-      for (let k = 0; k < 8 && n + k < length; k++) {
-        if (dashes.has(n + k)) out[pos++] = '-';
-        out[pos++] = HEX_DIGITS[(x >>> (28 - 4 * k)) & 15]!;
-      }
-    }
-    return pos;
+  int(maxExclusive: number): number {
+    return Math.floor((this.nextUint32() * maxExclusive) / 4294967296);
   }
 
+  private buffer(length: number): Uint8Array {
+    return (this.buffers[length] ??= new Uint8Array(length));
+  }
+
+  /** `count` hex digits of `x`, most significant first, into `out` from `at`. */
+  private static putHex(out: Uint8Array, at: number, x: number, count: number, skip = 0): void {
+    for (let k = 0; k < count; k++) out[at + k] = HEX_CODES[(x >>> (28 - 4 * (k + skip))) & 15]!;
+  }
+
+  /** `length` hex digits, 8 from each draw (its high digits first). */
   hex(length: number): string {
-    const out = new Array<string>(length);
-    this.digits(out, 0, length);
-    return out.join('');
+    const out = this.buffer(length);
+    for (let n = 0; n < length; n += 8) SeededRandom.putHex(out, n, this.nextUint32(), Math.min(8, length - n));
+    return latin1.decode(out);
   }
 
-  /** A v4-shaped UUID: four draws; the version digit is 4 and the variant's top bits 10. */
+  /** A v4-shaped UUID, 8-4-4-4-12 digits from four draws; the version digit is 4 and the variant's top bits 10. */
   uid(): string {
-    const out = this.uidChars;
-    this.digits(out, 0, 32, UUID_DASHES);
-    out[14] = '4';
-    out[19] = HEX_DIGITS[(parseInt(out[19]!, 16) & 0x3) | 0x8]!;
-    return out.join('');
+    const out = this.uidBytes;
+    const a = this.nextUint32();
+    const b = this.nextUint32();
+    const c = this.nextUint32();
+    const d = this.nextUint32();
+    SeededRandom.putHex(out, 0, a, 8);
+    out[8] = DASH;
+    SeededRandom.putHex(out, 9, b, 4);
+    out[13] = DASH;
+    out[14] = FOUR;
+    SeededRandom.putHex(out, 15, b, 3, 5);
+    out[18] = DASH;
+    out[19] = HEX_CODES[((c >>> 28) & 0x3) | 0x8]!;
+    SeededRandom.putHex(out, 20, c, 3, 1);
+    out[23] = DASH;
+    SeededRandom.putHex(out, 24, c, 4, 4);
+    SeededRandom.putHex(out, 28, d, 8);
+    return latin1.decode(out);
   }
-  private readonly uidChars = new Array<string>(36);
 
-  /** Kubernetes' generateName alphabet (no vowels, no confusable digits). */
   nameSuffix(length: number): string {
-    const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
-    return s;
+    const out = this.buffer(length);
+    for (let i = 0; i < length; i++) out[i] = NAME_ALPHABET[this.int(NAME_ALPHABET.length)]!;
+    return latin1.decode(out);
   }
 }
