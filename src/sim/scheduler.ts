@@ -15,6 +15,7 @@ import { isoSeconds, type ObjectStore, type StoreEvent } from './store.js';
 import { firstUntoleratedTaint, formatTaintForScheduler } from './taints.js';
 import { nodeMatchesAffinity } from './node-affinity.js';
 import { sharedCondition } from './pod-lifecycle.js';
+import { NodeColumns } from './node-columns.js';
 
 const SCHEDULER = 'default-scheduler';
 /** How soon Pods that did not fit are tried again after the cluster changed (the scheduler's back-off). */
@@ -118,11 +119,12 @@ export class Scheduler {
     this.order = undefined;
   }
 
-  private order: NodeAccount[] | undefined;
+  /** The nodes in scheduling order, as columns; rebuilt after nodes change. */
+  private order: NodeColumns<NodeAccount> | undefined;
   private nextStart = 0;
 
-  private nodeOrder(): NodeAccount[] {
-    return (this.order ??= [...this.nodes.values()]);
+  private nodeOrder(): NodeColumns<NodeAccount> {
+    return (this.order ??= new NodeColumns([...this.nodes.values()]));
   }
 
   private onPod(event: StoreEvent): void {
@@ -164,6 +166,7 @@ export class Scheduler {
     n.scoreCpu += scoreRequests.cpu;
     n.scoreMemory += scoreRequests.memory;
     n.pods++;
+    this.order?.updated(n);
   }
 
   private release(uid: string, had: PodAccount): void {
@@ -175,6 +178,7 @@ export class Scheduler {
     n.scoreCpu -= had.scoreRequests.cpu;
     n.scoreMemory -= had.scoreRequests.memory;
     n.pods--;
+    this.order?.updated(n);
   }
 
   private scheduleCycle(): void {
@@ -221,23 +225,23 @@ export class Scheduler {
     let reasons: Map<string, number> | undefined;
     /** Reasons preemption could not help with (removing Pods would not make the node fit). */
     let unresolvable = 0;
-    let best: NodeAccount | undefined;
+    let best = -1;
     let bestScore = -Infinity;
     let ties = 0;
     // Like the real scheduler, stop looking once enough feasible nodes are found (percentageOfNodesToScore),
     // starting where the previous Pod stopped so every node gets its turn.
-    const order = this.nodeOrder();
-    const total = order.length;
+    const columns = this.nodeOrder();
+    const { cpu, memory, allocCpu, allocMemory, pods, allocPods, clean } = columns;
+    const total = columns.size;
     const wanted = feasibleNodesToFind(total);
     let feasible = 0;
     let examined = 0;
     // Most Pods select no nodes and most nodes carry no taints: then only the resources decide.
     const plain = !pod.spec.nodeSelector && !pod.spec.affinity;
-    for (; examined < total && feasible < wanted; examined++) {
-      const n = order[(this.nextStart + examined) % total]!;
-      const fits = plain && n.clean && n.pods < n.allocPods && n.cpu + requests.cpu <= n.allocCpu + 1e-9 && n.memory + requests.memory <= n.allocMemory;
+    for (let i = this.nextStart; examined < total && feasible < wanted; examined++, i = i + 1 === total ? 0 : i + 1) {
+      const fits = plain && clean[i] === 1 && pods[i]! < allocPods[i]! && cpu[i]! + requests.cpu <= allocCpu[i]! + 1e-9 && memory[i]! + requests.memory <= allocMemory[i]!;
       if (!fits) {
-        const failure = this.filter(n, pod, requests);
+        const failure = this.filter(columns.accounts[i]!, pod, requests);
         if (failure) {
           reasons ??= new Map();
           for (const r of failure.reasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
@@ -246,20 +250,20 @@ export class Scheduler {
         }
       }
       feasible++;
-      const score = n.clean ? leastAllocated(n, scoreRequests) : this.score(n, scoreRequests, pod);
-      if (score > bestScore || (best && score === bestScore && n.pods < best.pods)) {
-        best = n;
+      const score = clean[i] === 1 ? columns.leastAllocated(i, scoreRequests.cpu, scoreRequests.memory) : this.score(columns, i, scoreRequests, pod);
+      if (score > bestScore || (best >= 0 && score === bestScore && pods[i]! < pods[best]!)) {
+        best = i;
         bestScore = score;
         ties = 1;
-      } else if (best && score === bestScore && n.pods === best.pods) {
+      } else if (best >= 0 && score === bestScore && pods[i] === pods[best]) {
         // Reservoir sampling picks uniformly (and reproducibly) among equally good nodes.
         ties++;
-        if (this.random.int(ties) === 0) best = n;
+        if (this.random.int(ties) === 0) best = i;
       }
     }
     if (total > 0) this.nextStart = (this.nextStart + examined) % total;
-    if (best) {
-      this.bind(pod, best);
+    if (best >= 0) {
+      this.bind(pod, columns.accounts[best]!);
       return;
     }
     this.unschedulable.set(pod.metadata.uid!, podKey(pod));
@@ -282,9 +286,9 @@ export class Scheduler {
   }
 
   /** LeastAllocated (0–100), minus a little per untolerated PreferNoSchedule taint. */
-  private score(n: NodeAccount, req: PodRequests, pod: Pod): number {
-    let score = leastAllocated(n, req);
-    for (const t of n.node.spec.taints ?? []) {
+  private score(columns: NodeColumns<NodeAccount>, i: number, req: PodRequests, pod: Pod): number {
+    let score = columns.leastAllocated(i, req.cpu, req.memory);
+    for (const t of columns.accounts[i]!.node.spec.taints ?? []) {
       if (t.effect === 'PreferNoSchedule' && firstUntoleratedTaint([t], pod.spec.tolerations, ['PreferNoSchedule'])) score -= 100;
     }
     return score;
@@ -326,14 +330,6 @@ export class Scheduler {
     }
     this.events.record(current, 'Warning', 'FailedScheduling', message, { component: SCHEDULER, instance: `${SCHEDULER}-kubesim-control-plane` });
   }
-}
-
-/** NodeResourcesFit's LeastAllocated score (0–100) with the Pod placed. */
-function leastAllocated(n: NodeAccount, req: PodRequests): number {
-  const cpuFree = n.allocCpu > 0 ? (n.allocCpu - n.scoreCpu - req.cpu) / n.allocCpu : 0;
-  const memFree = n.allocMemory > 0 ? (n.allocMemory - n.scoreMemory - req.memory) / n.allocMemory : 0;
-  // `| 0` (0–100, so the same as Math.floor) keeps the score a small integer: no number box per node tried.
-  return (((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100) | 0;
 }
 
 /** kube-scheduler's numFeasibleNodesToFind with the adaptive percentage: all of a small cluster, 42% of 1,000 nodes. */

@@ -1,0 +1,77 @@
+// The scheduler's per-node numbers as columns (one typed array per field, indexed by the node's place in the
+// scheduling order). Placing one Pod among 1,000 nodes reads these numbers for ~420 of them: from a few
+// contiguous arrays that is a cache-friendly scan, from 1,000 separate objects it is 420 pointer chases.
+// The NodeAccount objects stay the truth; the columns are a copy kept in step (rebuilt when nodes come
+// and go, written through when a Pod is placed or released).
+
+/** What the columns copy from a node's account. */
+export interface NodeNumbers {
+  allocCpu: number;
+  allocMemory: number;
+  allocPods: number;
+  cpu: number;
+  memory: number;
+  scoreCpu: number;
+  scoreMemory: number;
+  pods: number;
+  clean: boolean;
+}
+
+export class NodeColumns<T extends NodeNumbers> {
+  readonly size: number;
+  readonly allocCpu: Float64Array;
+  readonly allocMemory: Float64Array;
+  readonly allocPods: Float64Array;
+  readonly cpu: Float64Array;
+  readonly memory: Float64Array;
+  readonly scoreCpu: Float64Array;
+  readonly scoreMemory: Float64Array;
+  readonly pods: Float64Array;
+  readonly clean: Uint8Array;
+  private readonly index = new Map<T, number>();
+
+  constructor(readonly accounts: readonly T[]) {
+    const n = (this.size = accounts.length);
+    this.allocCpu = new Float64Array(n);
+    this.allocMemory = new Float64Array(n);
+    this.allocPods = new Float64Array(n);
+    this.cpu = new Float64Array(n);
+    this.memory = new Float64Array(n);
+    this.scoreCpu = new Float64Array(n);
+    this.scoreMemory = new Float64Array(n);
+    this.pods = new Float64Array(n);
+    this.clean = new Uint8Array(n);
+    accounts.forEach((a, i) => {
+      this.index.set(a, i);
+      this.allocCpu[i] = a.allocCpu;
+      this.allocMemory[i] = a.allocMemory;
+      this.allocPods[i] = a.allocPods;
+      this.clean[i] = a.clean ? 1 : 0;
+      this.update(a, i);
+    });
+  }
+
+  /** Copies an account's usage after a Pod was placed on or released from it. */
+  updated(account: T): void {
+    const i = this.index.get(account);
+    if (i !== undefined) this.update(account, i);
+  }
+
+  private update(a: T, i: number): void {
+    this.cpu[i] = a.cpu;
+    this.memory[i] = a.memory;
+    this.scoreCpu[i] = a.scoreCpu;
+    this.scoreMemory[i] = a.scoreMemory;
+    this.pods[i] = a.pods;
+  }
+
+  /** NodeResourcesFit's LeastAllocated score (0–100) of node `i` with the Pod placed. */
+  leastAllocated(i: number, cpu: number, memory: number): number {
+    const allocCpu = this.allocCpu[i]!;
+    const allocMemory = this.allocMemory[i]!;
+    const cpuFree = allocCpu > 0 ? (allocCpu - this.scoreCpu[i]! - cpu) / allocCpu : 0;
+    const memFree = allocMemory > 0 ? (allocMemory - this.scoreMemory[i]! - memory) / allocMemory : 0;
+    // `| 0` (0–100, so the same as Math.floor) keeps the score a small integer.
+    return (((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100) | 0;
+  }
+}
