@@ -4,7 +4,8 @@
 // The NodeAccount objects stay the truth; the columns are a copy kept in step (rebuilt when nodes come
 // and go, written through when a Pod is placed or released).
 
-/** What the columns copy from a node's account. */
+/** A node's account as the scheduler keeps it: allocatable, requested (scoreCpu/scoreMemory with the
+ * scheduler's non-zero defaults), and whether only resources can rule it out (not cordoned, no taints). */
 export interface NodeNumbers {
   allocCpu: number;
   allocMemory: number;

@@ -15,7 +15,7 @@ import { isoSeconds, type ObjectStore, type StoreEvent } from './store.js';
 import { firstUntoleratedTaint, formatTaintForScheduler } from './taints.js';
 import { nodeMatchesAffinity } from './node-affinity.js';
 import { sharedCondition } from './pod-lifecycle.js';
-import { NodeColumns } from './node-columns.js';
+import { NodeColumns, type NodeNumbers } from './node-columns.js';
 
 const SCHEDULER = 'default-scheduler';
 /** How soon Pods that did not fit are tried again after the cluster changed (the scheduler's back-off). */
@@ -23,19 +23,8 @@ const RETRY_AFTER_CHANGE_MS = 1_000;
 /** Unschedulable Pods are retried at least this often even when nothing changed. */
 const RETRY_PERIOD_MS = 5 * 60 * 1000;
 
-interface NodeAccount {
+interface NodeAccount extends NodeNumbers {
   node: Node;
-  allocCpu: number;
-  allocMemory: number;
-  allocPods: number;
-  cpu: number;
-  memory: number;
-  /** With the non-zero defaults, for scoring. */
-  scoreCpu: number;
-  scoreMemory: number;
-  pods: number;
-  /** Not cordoned and without NoSchedule/NoExecute/PreferNoSchedule taints: only resources can rule it out. */
-  clean: boolean;
 }
 
 interface PodAccount {
