@@ -14,7 +14,7 @@ export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-confi
  * used only when the manifest names none).
  */
 export function lastAppliedFor(desired: KubeObject, options: { namespace?: string } = {}): string {
-  return goJson(manifestForAnnotation(desired, options.namespace)) + '\n';
+  return goJsonLine(manifestForAnnotation(desired, options.namespace));
 }
 
 /** The manifest as kubectl encodes it, before the annotation goes in. */
@@ -32,7 +32,7 @@ export function manifestForAnnotation(desired: KubeObject, namespace?: string): 
 /** The manifest with its new last-applied annotation: what kubectl diffs against the live object. */
 export function withLastApplied(desired: KubeObject, namespace?: string): JsonObject {
   const manifest = manifestForAnnotation(desired, namespace);
-  const annotation = goJson(manifest) + '\n';
+  const annotation = goJsonLine(manifest);
   // manifestForAnnotation's metadata and annotations are fresh copies: the annotation goes in place, last,
   // where a spread would have put it.
   ((manifest.metadata as JsonObject).annotations as JsonObject)[LAST_APPLIED_ANNOTATION] = annotation;
@@ -74,30 +74,86 @@ function goString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => goEscapes[c]!);
 }
 
-// Encoding appends to one list of pieces joined once at the end: no string per level, no array per value,
-// and each map key's quoted form made once.
-const quotedKeys = new Map<string, string>();
+// Encoding appends to one list of pieces joined once at the end: no string per level, no array per value.
 
-function quotedKey(k: string): string {
-  let quoted = quotedKeys.get(k);
-  if (quoted === undefined) {
-    quoted = goString(k) + ':';
-    if (quotedKeys.size < 4096) quotedKeys.set(k, quoted);
-  }
-  return quoted;
+/**
+ * The sorted keys of every map shape met so far, found by walking a map's keys in its own order down a trie:
+ * manifests from one template have maps of the same few shapes, and a found shape costs no key array, no
+ * sort (whose scratch space made half of an apply's garbage) and no lookup of each key's quoted form.
+ */
+interface KeyOrder {
+  /** The child of the first key seen after this prefix (most prefixes only ever see one), and the others. */
+  key: string | undefined;
+  child: KeyOrder | undefined;
+  others: Map<string, KeyOrder> | undefined;
+  /**
+   * For a map with exactly this prefix as its keys, in Go's order: each key quoted, after the `{` or `,` that
+   * comes before it and followed by `:` (one piece where there would be two).
+   */
+  quoted: string[] | undefined;
+  keys: string[] | undefined;
 }
 
-/** A map's defined members' keys in Go's order. (for-in: decoded JSON has only own keys.) */
-function sortedKeys(o: Record<string, unknown>): string[] {
-  const keys: string[] = [];
-  for (const k in o) if (o[k] !== undefined) keys.push(k);
-  return keys.sort();
+function keyOrder(): KeyOrder {
+  return { key: undefined, child: undefined, others: undefined, quoted: undefined, keys: undefined };
+}
+
+/** Enough for the shapes of a big cluster's manifests; when full the trie starts over (it is only a cache). */
+const MAX_KEY_ORDERS = 8192;
+let keyOrders = keyOrder();
+let keyOrderCount = 0;
+
+function childOf(node: KeyOrder, k: string): KeyOrder {
+  if (node.key === k) return node.child!;
+  let child = node.key === undefined ? undefined : node.others?.get(k);
+  if (child) return child;
+  child = keyOrder();
+  keyOrderCount++;
+  if (node.key === undefined) {
+    node.key = k;
+    node.child = child;
+  } else {
+    (node.others ??= new Map()).set(k, child);
+  }
+  return child;
+}
+
+/** The trie node of `o`'s defined members' keys, with its sorted and quoted keys filled in. */
+function shapeOf(o: Record<string, unknown>): KeyOrder {
+  if (keyOrderCount >= MAX_KEY_ORDERS) {
+    keyOrders = keyOrder();
+    keyOrderCount = 0;
+  }
+  let node = keyOrders;
+  // for-in: decoded JSON has only own keys.
+  for (const k in o) if (o[k] !== undefined) node = childOf(node, k);
+  if (!node.keys) {
+    const keys: string[] = [];
+    for (const k in o) if (o[k] !== undefined) keys.push(k);
+    keys.sort();
+    node.quoted = keys.map((k, i) => (i === 0 ? '{' : ',') + goString(k) + ':');
+    node.keys = keys;
+  }
+  return node;
 }
 
 /** Go's encoding/json output for a decoded JSON value: compact, map keys sorted. */
 export function goJson(v: unknown): string {
+  return encode(v, false);
+}
+
+/**
+ * goJson's text and a newline, as json.Encoder writes it, in one flat string (appending the newline to the
+ * text afterwards would make a two-piece string that is copied again the first time it is read).
+ */
+function goJsonLine(v: unknown): string {
+  return encode(v, true);
+}
+
+function encode(v: unknown, newline: boolean): string {
   const pieces: string[] = [];
   put(v, pieces);
+  if (newline) pieces.push('\n');
   return pieces.join('');
 }
 
@@ -127,11 +183,15 @@ function put(v: unknown, pieces: string[]): void {
     return;
   }
   const o = v as Record<string, unknown>;
-  const keys = sortedKeys(o);
-  pieces.push('{');
+  const shape = shapeOf(o);
+  const keys = shape.keys!;
+  const quoted = shape.quoted!;
+  if (keys.length === 0) {
+    pieces.push('{}');
+    return;
+  }
   for (let i = 0; i < keys.length; i++) {
-    if (i > 0) pieces.push(',');
-    pieces.push(quotedKey(keys[i]!));
+    pieces.push(quoted[i]!);
     put(o[keys[i]!], pieces);
   }
   pieces.push('}');
