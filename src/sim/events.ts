@@ -15,6 +15,11 @@ export interface EventSource {
   instance?: string;
 }
 
+/** A component's source on one host, made once (a kubelet's per node): events take it as their `source` as is. */
+export function hostSource(component: string, host: string): EventSource {
+  return Object.freeze({ component, host });
+}
+
 export interface EventRecorderOptions {
   maxEvents?: number;
   ttlMs?: number;
@@ -102,7 +107,7 @@ export class EventRecorder {
       involvedObject,
       reason,
       message,
-      source: this.sourceObject(component, host),
+      source: this.sourceObject(source, component, host),
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,
@@ -119,8 +124,12 @@ export class EventRecorder {
     this.compact();
   }
 
-  /** An Event's `source`: the same few (component, host) pairs for every event, so one frozen object each. */
-  private sourceObject(component: string, host: string): KubeEvent['source'] {
+  /**
+   * An Event's `source`: the same few (component, host) pairs for every event, so one frozen object each. A
+   * source made by hostSource is that object already.
+   */
+  private sourceObject(given: EventSource, component: string, host: string): KubeEvent['source'] {
+    if (host && given.instance === undefined && Object.isFrozen(given)) return given;
     let byHost = this.sources.get(component);
     if (!byHost) this.sources.set(component, (byHost = new Map()));
     let found = byHost.get(host);

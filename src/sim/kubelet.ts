@@ -4,12 +4,13 @@
 
 import type { KubeObject, Node, Pod } from '../kube/types.js';
 import { parseQuantity } from './kube-deps.js';
+import { hostSource } from './events.js';
 import { NodeImages } from './node-images.js';
 import { PodWorker, type KubeletContext } from './pod-worker.js';
 import type { ExecIO, ExecProcess } from './runtime/types.js';
 import type { ObjectStore, StoreEvent } from './store.js';
 
-type SharedContext = Omit<KubeletContext, 'nodeName' | 'nodeIP' | 'podCIDR' | 'nodeResources' | 'images' | 'forget' | 'online' | 'nextRandom'>;
+type SharedContext = Omit<KubeletContext, 'nodeName' | 'nodeIP' | 'podCIDR' | 'nodeResources' | 'images' | 'forget' | 'online' | 'nextRandom' | 'eventSource'>;
 
 export class Kubelet {
   readonly workers = new Map<string, PodWorker>();
@@ -32,6 +33,7 @@ export class Kubelet {
       forget: (uid) => this.workers.delete(uid),
       online: () => this.running,
       nextRandom: () => shared.random.next(),
+      eventSource: hostSource('kubelet', name),
     };
     for (const image of node.status?.images ?? []) {
       for (const n of image.names) this.images.preload(n, `sha256:${hashHex(n)}`, image.sizeBytes ?? 0);

@@ -4,7 +4,7 @@
 
 import type { KubeObject } from '../kube/types.js';
 import type { Clock } from './clock.js';
-import type { EventRecorder } from './events.js';
+import { hostSource, type EventRecorder, type EventSource } from './events.js';
 import { formatGoDuration, STAGE_MS } from './pod-lifecycle.js';
 import type { ContainerRuntime } from './runtime/types.js';
 
@@ -29,13 +29,16 @@ export class NodeImages {
   private readonly cache = new Map<string, CachedImage>();
   private readonly queue: PullRequest[] = [];
   private pulling = false;
+  private readonly source: EventSource;
 
   constructor(
     private readonly nodeName: string,
     private readonly runtime: ContainerRuntime,
     private readonly clock: Clock,
     private readonly events: EventRecorder,
-  ) {}
+  ) {
+    this.source = hostSource('kubelet', nodeName);
+  }
 
   /** Images a node starts with (kind preloads its system images). */
   preload(image: string, imageID: string, sizeBytes: number): void {
@@ -49,27 +52,26 @@ export class NodeImages {
   /** Makes `image` present per `policy`, recording the kubelet's events; `done` runs when it is there or failed. */
   ensure(image: string, policy: string, pod: KubeObject, fieldPath: string, done: (outcome: ImageOutcome) => void): void {
     const cached = this.cache.get(image);
-    const source = { component: 'kubelet', host: this.nodeName };
     if (policy === 'Never' || (policy !== 'Always' && cached)) {
       if (cached) {
-        this.events.record(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, source, fieldPath);
+        this.events.record(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, this.source, fieldPath);
         done({ ok: true, imageID: cached.imageID });
         return;
       }
       const message = `Container image "${image}" is not present with pull policy of Never`;
-      this.events.record(pod, 'Warning', 'ErrImageNeverPull', message, source, fieldPath);
-      this.events.record(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', source, fieldPath);
+      this.events.record(pod, 'Warning', 'ErrImageNeverPull', message, this.source, fieldPath);
+      this.events.record(pod, 'Warning', 'Failed', 'Error: ErrImageNeverPull', this.source, fieldPath);
       done({ ok: false, reason: 'ErrImageNeverPull', message });
       return;
     }
     const probe = this.runtime.pull(image, this.nodeName);
     if (!probe.ok && probe.reason === 'InvalidImageName') {
-      this.events.record(pod, 'Warning', 'InspectFailed', probe.message, source, fieldPath);
-      this.events.record(pod, 'Warning', 'Failed', 'Error: InvalidImageName', source, fieldPath);
+      this.events.record(pod, 'Warning', 'InspectFailed', probe.message, this.source, fieldPath);
+      this.events.record(pod, 'Warning', 'Failed', 'Error: InvalidImageName', this.source, fieldPath);
       done({ ok: false, reason: 'InvalidImageName', message: probe.message });
       return;
     }
-    this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, source, fieldPath);
+    this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, this.source, fieldPath);
     this.queue.push({ image, requestedAt: this.clock.now(), pod, fieldPath, done });
     this.pump();
   }
@@ -86,8 +88,7 @@ export class NodeImages {
     const started = this.clock.now();
     this.clock.setTimer(() => {
       this.pulling = false;
-      const source = { component: 'kubelet', host: this.nodeName };
-      if (result.ok) {
+        if (result.ok) {
         this.cache.set(next.image, { imageID: result.imageID, sizeBytes: result.sizeBytes });
         const took = this.clock.now() - started;
         const total = this.clock.now() - next.requestedAt;
@@ -96,13 +97,13 @@ export class NodeImages {
           'Normal',
           'Pulled',
           `Successfully pulled image "${next.image}" in ${formatGoDuration(took)} (${formatGoDuration(total)} including waiting). Image size: ${result.sizeBytes} bytes.`,
-          source,
+          this.source,
           next.fieldPath,
         );
         next.done({ ok: true, imageID: result.imageID });
       } else {
-        this.events.record(next.pod, 'Warning', 'Failed', `Failed to pull image "${next.image}": ${result.message}`, source, next.fieldPath);
-        this.events.record(next.pod, 'Warning', 'Failed', 'Error: ErrImagePull', source, next.fieldPath);
+        this.events.record(next.pod, 'Warning', 'Failed', `Failed to pull image "${next.image}": ${result.message}`, this.source, next.fieldPath);
+        this.events.record(next.pod, 'Warning', 'Failed', 'Error: ErrImagePull', this.source, next.fieldPath);
         next.done({ ok: false, reason: 'ErrImagePull', message: result.message });
       }
       this.pump();

@@ -7,7 +7,7 @@ import type { Container, Pod } from '../kube/types.js';
 import type { Clock, TimerId } from './clock.js';
 import { Backoff } from './backoff.js';
 import { ContainerConfigError, expandCommand, resolveContainerEnv, type ConfigLookup, type NodeResources } from './container-env.js';
-import type { EventRecorder } from './events.js';
+import type { EventRecorder, EventSource } from './events.js';
 import type { ContainerLog, LogStore } from './logs.js';
 import type { ClusterNetwork, SimPodNetwork } from './network.js';
 import { computePodStatus, normalizeImage, STAGE_MS, type ContainerRecord } from './pod-lifecycle.js';
@@ -40,6 +40,8 @@ export interface KubeletContext {
   online(): boolean;
   /** The seeded generator as the runtime's `random()` (one function shared by every container). */
   nextRandom: () => number;
+  /** `kubelet` on this node, as the node's events name their source. */
+  eventSource: EventSource;
 }
 
 interface Slot extends ContainerRecord {
@@ -59,6 +61,8 @@ interface Slot extends ContainerRecord {
   configBlocked: boolean;
   /** Killed on purpose (liveness, image change): restart without back-off accounting for the exit. */
   killedForRestart: boolean;
+  /** `spec.containers{name}`, as its events' involvedObject.fieldPath (made on first use). */
+  fieldPath?: string;
 }
 
 export class PodWorker {
@@ -110,6 +114,7 @@ export class PodWorker {
       readinessOk: false,
       configBlocked: false,
       killedForRestart: false,
+      fieldPath: undefined,
     });
     this.slots = [...(pod.spec.initContainers ?? []).map((c) => slot(c, true)), ...pod.spec.containers.map((c) => slot(c, false))];
     this.publish();
@@ -715,8 +720,7 @@ export class PodWorker {
   }
 
   private fieldPath(s: Slot): string {
-    const list = s.init ? 'initContainers' : 'containers';
-    return `spec.${list}{${s.name}}`;
+    return (s.fieldPath ??= `spec.${s.init ? 'initContainers' : 'containers'}{${s.name}}`);
   }
 
   private podRef(): string {
@@ -726,7 +730,7 @@ export class PodWorker {
   private event(type: 'Normal' | 'Warning', reason: string, message: string, s?: Slot): void {
     if (!this.k.online()) return;
     // The Pod as this worker last saw it, as a real kubelet's recorder refers to its cached Pod.
-    this.k.events.record(this.pod, type, reason, message, { component: 'kubelet', host: this.k.nodeName }, s ? this.fieldPath(s) : undefined);
+    this.k.events.record(this.pod, type, reason, message, this.k.eventSource, s ? this.fieldPath(s) : undefined);
   }
 
   private after(ms: number, fn: () => void): TimerId {
