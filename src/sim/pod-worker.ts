@@ -703,9 +703,13 @@ export class PodWorker {
     this.pod = this.k.store.replace({ ...pod, status }) as Pod;
   }
 
+  /**
+   * The Pod as the container's environment and downward-API files see it: with this sandbox's IPs, which the
+   * stored status gets only with the next status write. Only a spec that reads `status.*` needs the copy.
+   */
   private podWithIPs(): Pod {
     const pod = this.current() ?? this.pod;
-    if (!this.podIP) return pod;
+    if (!this.podIP || !readsStatusFields(pod.spec)) return pod;
     return { ...pod, status: { ...pod.status, podIP: this.podIP, podIPs: [{ ip: this.podIP }], hostIP: this.k.nodeIP, hostIPs: [{ ip: this.k.nodeIP }] } };
   }
 
@@ -746,4 +750,27 @@ export class PodWorker {
     this.k.clock.clearTimer(id);
     this.timers.delete(id);
   }
+}
+
+type FieldRefs = { fieldRef?: { fieldPath?: string } }[] | undefined;
+
+function readsStatus(items: FieldRefs): boolean {
+  if (items) for (const i of items) if (i.fieldRef?.fieldPath?.startsWith('status.')) return true;
+  return false;
+}
+
+function containersReadStatus(containers: Container[] | undefined): boolean {
+  if (containers) for (const c of containers) if (c.env) for (const e of c.env) if (e.valueFrom?.fieldRef?.fieldPath?.startsWith('status.')) return true;
+  return false;
+}
+
+/** Whether any env var or downward-API file of the spec reads a `status.*` field (podIP, hostIP ...): a short scan. */
+function readsStatusFields(spec: Pod['spec']): boolean {
+  if (containersReadStatus(spec.containers) || containersReadStatus(spec.initContainers)) return true;
+  for (const v of spec.volumes ?? []) {
+    if (readsStatus((v.downwardAPI as { items?: FieldRefs } | undefined)?.items)) return true;
+    const sources = (v.projected as { sources?: { downwardAPI?: { items?: FieldRefs } }[] } | undefined)?.sources;
+    if (sources) for (const src of sources) if (readsStatus(src.downwardAPI?.items)) return true;
+  }
+  return false;
 }

@@ -73,15 +73,34 @@ test('env resolves values, Secrets, the downward API, resource fields, envFrom p
   await cluster.close();
 });
 
-test('configMap, secret and downwardAPI volumes are files the container can read', async () => {
+test('configMap, secret, downwardAPI and projected volumes are files the container can read, the Pod IP included', async () => {
   const { cluster } = makeCluster();
   await cluster.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'web' }, data: { 'index.html': '<h1>hi</h1>' } });
   await cluster.apply(
     simplePod('vol', {
-      containers: [{ name: 'app', image: 'nginx:1.27', volumeMounts: [{ name: 'html', mountPath: '/usr/share/nginx/html' }, { name: 'info', mountPath: '/etc/podinfo' }] }],
+      containers: [
+        {
+          name: 'app',
+          image: 'nginx:1.27',
+          volumeMounts: [
+            { name: 'html', mountPath: '/usr/share/nginx/html' },
+            { name: 'info', mountPath: '/etc/podinfo' },
+            { name: 'addresses', mountPath: '/etc/addresses' },
+          ],
+        },
+      ],
       volumes: [
         { name: 'html', configMap: { name: 'web' } },
-        { name: 'info', downwardAPI: { items: [{ path: 'name', fieldRef: { fieldPath: 'metadata.name' } }] } },
+        {
+          name: 'info',
+          downwardAPI: {
+            items: [
+              { path: 'name', fieldRef: { fieldPath: 'metadata.name' } },
+              { path: 'ip', fieldRef: { fieldPath: 'status.podIP' } },
+            ],
+          },
+        },
+        { name: 'addresses', projected: { sources: [{ downwardAPI: { items: [{ path: 'host', fieldRef: { fieldPath: 'status.hostIP' } }] } }] } },
       ],
     }),
   );
@@ -94,6 +113,10 @@ test('configMap, secret and downwardAPI volumes are files the container can read
   };
   assert.equal(await cat('/usr/share/nginx/html/index.html'), '<h1>hi</h1>');
   assert.equal(await cat('/etc/podinfo/name'), 'vol');
+  const pod = await getPod(cluster, 'vol');
+  assert.match(pod.status!.podIP!, /^10\.244\./);
+  assert.equal(await cat('/etc/podinfo/ip'), pod.status!.podIP);
+  assert.equal(await cat('/etc/addresses/host'), pod.status!.hostIP);
   assert.equal(await cat('/var/run/secrets/kubernetes.io/serviceaccount/namespace'), 'default');
   assert.match(await cat('/etc/hosts'), /\tvol\n$/);
   await cluster.close();
