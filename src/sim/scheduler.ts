@@ -122,10 +122,12 @@ export class Scheduler {
     const gone = event.type === 'DELETED';
     const nodeName = pod.spec.nodeName;
     if (nodeName) {
-      this.active.delete(uid);
-      this.unschedulable.delete(uid);
       const holds = !gone && holdsResources(pod);
       const had = this.placed.get(uid);
+      // Most writes are status updates of a Pod already placed and accounted: nothing to do.
+      if (holds && had) return;
+      this.active.delete(uid);
+      this.unschedulable.delete(uid);
       if (holds && !had) this.account(uid, nodeName, pod);
       if (!holds && had) {
         this.release(uid, had);
