@@ -54,9 +54,7 @@ function usesGeneration(obj: KubeObject): boolean {
 export class ObjectStore {
   private readonly byKind = new Map<string, KindTable>();
   private rv = 0;
-  private readonly history: StoreEvent[] = [];
-  private historyStart = 0;
-  private readonly historyLimit: number;
+  private readonly history: WatchHistory;
   /** Listeners by kind ('' = every kind); each list is replaced, never mutated, so delivery can iterate it safely. */
   private readonly subscriptions = new Map<string, Subscription[]>();
   /** Events waiting for delivery: a listener that writes gets its own change delivered after the current one (not nested in it). */
@@ -64,7 +62,7 @@ export class ObjectStore {
   private delivering = false;
 
   constructor(private readonly options: StoreOptions) {
-    this.historyLimit = options.historyLimit ?? 10_000;
+    this.history = new WatchHistory(options.historyLimit ?? 10_000);
   }
 
   resourceVersion(): string {
@@ -85,10 +83,10 @@ export class ObjectStore {
     if (!table) return [];
     const out: KubeObject[] = [];
     for (const ns of namespace !== undefined ? [namespace] : table.namespacesInOrder()) {
-      const objects = table.namespace(ns);
-      if (!objects) continue;
-      for (const name of table.namesInOrder(ns)) {
-        const obj = objects.get(name)!;
+      const bucket = table.bucket(ns);
+      if (!bucket) continue;
+      for (const name of table.namesInOrder(bucket)) {
+        const obj = bucket.objects.get(name)!;
         if (!filter || filter(obj)) out.push(obj);
       }
     }
@@ -111,16 +109,17 @@ export class ObjectStore {
     const obj = this.options.share ? this.options.share(created) : created;
     const metadata = obj.metadata;
     const name = metadata.name ?? '';
-    let objects = this.byKind.get(obj.kind);
-    if (!objects) this.byKind.set(obj.kind, (objects = new KindTable()));
-    if (objects.get(metadata.namespace, name)) throw new Error(`store: ${obj.kind} ${metadata.namespace}/${name} already exists`);
+    let table = this.byKind.get(obj.kind);
+    if (!table) this.byKind.set(obj.kind, (table = new KindTable()));
+    const bucket = table.bucketFor(metadata.namespace);
+    if (bucket.objects.has(name)) throw new Error(`store: ${obj.kind} ${metadata.namespace}/${name} already exists`);
     const rv = ++this.rv;
     metadata.uid ??= this.options.uid();
     metadata.resourceVersion = String(rv);
     metadata.creationTimestamp ??= isoSeconds(this.options.wallTime());
     if (usesGeneration(obj)) metadata.generation = 1;
     const stored = deepFreeze(obj);
-    objects.set(metadata.namespace, name, stored);
+    table.add(bucket, name, stored);
     this.emit('ADDED', stored, rv);
     return stored;
   }
@@ -132,9 +131,9 @@ export class ObjectStore {
   replace(replacement: KubeObject): KubeObject {
     const namespace = replacement.metadata.namespace;
     const name = replacement.metadata.name ?? '';
-    const objects = this.byKind.get(replacement.kind);
-    const old = objects?.get(namespace, name);
-    if (!objects || !old) throw new Error(`store: ${replacement.kind} ${namespace}/${name} does not exist`);
+    const bucket = this.byKind.get(replacement.kind)?.bucket(namespace);
+    const old = bucket?.objects.get(name);
+    if (!bucket || !old) throw new Error(`store: ${replacement.kind} ${namespace}/${name} does not exist`);
     const obj = this.options.share ? this.options.share(replacement, old) : replacement;
     const rv = ++this.rv;
     const metadata: KubeObject['metadata'] = {
@@ -147,17 +146,19 @@ export class ObjectStore {
       metadata.generation = old.spec === obj.spec || sameJson(old.spec, obj.spec) ? old.metadata.generation : old.metadata.generation + 1;
     }
     const stored = deepFreeze({ ...obj, metadata });
-    objects.set(namespace, name, stored);
+    // The name is taken, so the bucket's size and name order stay as they are.
+    bucket.objects.set(name, stored);
     this.emit('MODIFIED', stored, rv);
     return stored;
   }
 
   /** Removes an object at once; returns its last state (stamped with the deletion's resourceVersion). */
   remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const objects = this.byKind.get(kind);
-    const old = objects?.get(namespace, name);
-    if (!objects || !old) return undefined;
-    objects.delete(namespace, name);
+    const table = this.byKind.get(kind);
+    const bucket = table?.bucket(namespace);
+    const old = bucket?.objects.get(name);
+    if (!table || !bucket || !old) return undefined;
+    table.delete(namespace, bucket, name);
     const rv = ++this.rv;
     const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } });
     this.emit('DELETED', last, rv);
@@ -182,32 +183,17 @@ export class ObjectStore {
    * older than the history window, as the API server's watch cache does.
    */
   watchFrom(kind: string | undefined, from: number, listener: StoreListener): () => void {
-    const oldest = this.history.length > this.historyStart ? this.history[this.historyStart]!.rv : this.rv + 1;
+    const oldest = this.history.oldestRv() ?? this.rv + 1;
     if (from < oldest - 1 && from < this.rv) {
       throw new ApiError('Expired', `too old resource version: ${from} (${oldest - 1})`);
     }
-    const backlog: StoreEvent[] = [];
-    for (let i = this.historyStart; i < this.history.length; i++) {
-      const event = this.history[i]!;
-      if (event.rv > from && (kind === undefined || event.object.kind === kind)) backlog.push(event);
-    }
-    for (const event of backlog) listener(event);
+    for (const event of this.history.after(from, kind)) listener(event);
     return this.subscribe(kind, listener);
   }
 
   private emit(type: WatchEventType, object: KubeObject, rv: number): void {
+    this.history.record(type, object, rv);
     const event: StoreEvent = { type, object, rv };
-    this.history.push(event);
-    if (this.history.length - this.historyStart > this.historyLimit) {
-      this.historyStart++;
-      // Compact now and then instead of shifting on every write.
-      if (this.historyStart > 4096 && this.historyStart * 2 > this.history.length) {
-        // copyWithin + length: splice would also build an array of the removed entries.
-        this.history.copyWithin(0, this.historyStart);
-        this.history.length -= this.historyStart;
-        this.historyStart = 0;
-      }
-    }
     if (this.delivering) {
       this.outbox.push(event);
       return;
@@ -230,56 +216,112 @@ export class ObjectStore {
   }
 }
 
-/** One kind's objects by namespace ('' for cluster-scoped) and name: lookups without building key strings. */
+/**
+ * The watch cache window: the last `limit` changes, kept in a ring of parallel slots, so a write adds no object
+ * that lives as long as the window (every change used to keep its StoreEvent there, and all of them outlived
+ * the young generation), and the window moves without copying.
+ */
+class WatchHistory {
+  private readonly types: WatchEventType[] = [];
+  private readonly objects: KubeObject[] = [];
+  private readonly rvs: number[] = [];
+  /** The slot of the oldest change once the ring is full (until then, slot 0). */
+  private oldest = 0;
+
+  constructor(private readonly limit: number) {}
+
+  record(type: WatchEventType, object: KubeObject, rv: number): void {
+    if (this.limit <= 0) return;
+    if (this.objects.length < this.limit) {
+      this.types.push(type);
+      this.objects.push(object);
+      this.rvs.push(rv);
+      return;
+    }
+    const at = this.oldest;
+    this.types[at] = type;
+    this.objects[at] = object;
+    this.rvs[at] = rv;
+    this.oldest = at + 1 === this.limit ? 0 : at + 1;
+  }
+
+  oldestRv(): number | undefined {
+    return this.rvs.length ? this.rvs[this.oldest] : undefined;
+  }
+
+  /** The changes after resourceVersion `from` (of `kind` when given), oldest first. */
+  after(from: number, kind: string | undefined): StoreEvent[] {
+    const out: StoreEvent[] = [];
+    const size = this.rvs.length;
+    for (let n = 0; n < size; n++) {
+      const i = (this.oldest + n) % size;
+      const object = this.objects[i]!;
+      if (this.rvs[i]! > from && (kind === undefined || object.kind === kind)) out.push({ type: this.types[i]!, object, rv: this.rvs[i]! });
+    }
+    return out;
+  }
+}
+
+/** One namespace's objects of a kind, by name, and their names in key order once listed. */
+interface Bucket {
+  readonly objects: Map<string, KubeObject>;
+  /** Sorted when first listed after a create or delete (not per list). */
+  sortedNames: string[] | undefined;
+}
+
+/**
+ * One kind's objects by namespace ('' for cluster-scoped) and name: lookups without building key strings. A
+ * write finds its namespace's bucket once and then touches only the names map (three map operations per
+ * create, replace or remove).
+ */
 class KindTable {
-  private readonly byNamespace = new Map<string, Map<string, KubeObject>>();
-  /** Names in key order per namespace, sorted when first listed after a create or delete (not per list). */
-  private readonly sortedNames = new Map<string, string[]>();
+  private readonly byNamespace = new Map<string, Bucket>();
   private sortedNamespaces: string[] | undefined;
   size = 0;
 
   get(namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byNamespace.get(namespace ?? '')?.get(name);
+    return this.byNamespace.get(namespace ?? '')?.objects.get(name);
   }
 
-  set(namespace: string | undefined, name: string, obj: KubeObject): void {
-    let objects = this.byNamespace.get(namespace ?? '');
-    if (!objects) {
-      this.byNamespace.set(namespace ?? '', (objects = new Map()));
+  bucket(namespace: string | undefined): Bucket | undefined {
+    return this.byNamespace.get(namespace ?? '');
+  }
+
+  /** The namespace's bucket, made when it has none. */
+  bucketFor(namespace: string | undefined): Bucket {
+    const key = namespace ?? '';
+    let bucket = this.byNamespace.get(key);
+    if (!bucket) {
+      this.byNamespace.set(key, (bucket = { objects: new Map(), sortedNames: undefined }));
       this.sortedNamespaces = undefined;
     }
-    if (!objects.has(name)) {
-      this.size++;
-      this.sortedNames.delete(namespace ?? '');
-    }
-    objects.set(name, obj);
+    return bucket;
   }
 
-  delete(namespace: string | undefined, name: string): void {
-    const objects = this.byNamespace.get(namespace ?? '');
-    if (objects?.delete(name)) {
-      this.size--;
-      this.sortedNames.delete(namespace ?? '');
-      if (objects.size === 0) {
-        this.byNamespace.delete(namespace ?? '');
-        this.sortedNamespaces = undefined;
-      }
+  /** Adds an object whose name the caller found free in `bucket`. */
+  add(bucket: Bucket, name: string, obj: KubeObject): void {
+    bucket.objects.set(name, obj);
+    bucket.sortedNames = undefined;
+    this.size++;
+  }
+
+  delete(namespace: string | undefined, bucket: Bucket, name: string): void {
+    if (!bucket.objects.delete(name)) return;
+    this.size--;
+    bucket.sortedNames = undefined;
+    if (bucket.objects.size === 0) {
+      this.byNamespace.delete(namespace ?? '');
+      this.sortedNamespaces = undefined;
     }
   }
 
-  namesInOrder(namespace: string): readonly string[] {
-    let names = this.sortedNames.get(namespace);
-    if (!names) this.sortedNames.set(namespace, (names = [...(this.byNamespace.get(namespace)?.keys() ?? [])].sort(byteOrder)));
-    return names;
+  namesInOrder(bucket: Bucket): readonly string[] {
+    return (bucket.sortedNames ??= [...bucket.objects.keys()].sort(byteOrder));
   }
 
   namespacesInOrder(): readonly string[] {
     // `a-b/x` comes before `a/x` in etcd (`-` < `/`): namespaces compare with their slash.
     return (this.sortedNamespaces ??= [...this.byNamespace.keys()].sort((a, b) => byteOrder(`${a}/`, `${b}/`)));
-  }
-
-  namespace(namespace: string): Map<string, KubeObject> | undefined {
-    return this.byNamespace.get(namespace);
   }
 }
 

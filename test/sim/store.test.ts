@@ -56,6 +56,33 @@ test('a watch from a resourceVersion older than the window fails with 410 Expire
   assert.throws(() => store.watchFrom('ConfigMap', 2, () => {}), { reason: 'Expired', code: 410, message: 'too old resource version: 2 (7)' });
 });
 
+test('the watch window keeps exactly the last historyLimit changes as it moves on, write after write', () => {
+  const store = newStore(5);
+  for (let i = 0; i < 23; i++) {
+    const obj = store.create(cm(`c${i}`));
+    if (i % 3 === 0) store.replace({ ...obj, data: { n: String(i) } });
+    if (i % 4 === 0) store.remove('ConfigMap', 'default', `c${i}`);
+    const rv = Number(store.resourceVersion());
+    const seen: string[] = [];
+    const stop = store.watchFrom(undefined, Math.max(0, rv - 5), (e) => seen.push(`${e.type} ${e.rv}`));
+    stop();
+    assert.equal(seen.length, Math.min(5, rv), `after write ${rv}`);
+    assert.deepEqual(seen.map((s) => Number(s.split(' ')[1])), Array.from({ length: seen.length }, (_, k) => rv - seen.length + 1 + k));
+    if (rv > 5) assert.throws(() => store.watchFrom(undefined, rv - 6, () => {}), { reason: 'Expired', message: `too old resource version: ${rv - 6} (${rv - 5})` });
+  }
+});
+
+test('with no watch window every earlier resourceVersion is expired, and the latest still watches', () => {
+  const store = newStore(0);
+  store.create(cm('a'));
+  store.create(cm('b'));
+  assert.throws(() => store.watchFrom(undefined, 1, () => {}), { reason: 'Expired' });
+  const seen: string[] = [];
+  store.watchFrom(undefined, 2, (e) => seen.push(e.object.metadata.name!));
+  store.create(cm('c'));
+  assert.deepEqual(seen, ['c']);
+});
+
 test('a listener that writes sees its own change after the one it is handling (ordered delivery)', () => {
   const store = newStore();
   const order: string[] = [];
