@@ -11,8 +11,8 @@ import { genericImage } from './images/generic.js';
 import type { ImageDefinition } from './images/image.js';
 import { RunningContainer } from './running-container.js';
 import { EMPTY_INPUT, StreamInput, type Input } from './process/input.js';
-import type { Proc } from './process/program.js';
-import { TaskRunner, type TaskOutcome } from './process/task-runner.js';
+import type { Proc, Program } from './process/program.js';
+import { TaskRunner, type TaskOutcome, type TaskOwner } from './process/task-runner.js';
 import { SIGNAL_NUMBERS, Signalled, type SignalName } from './process/task.js';
 import { startExec } from './exec/exec-session.js';
 
@@ -101,6 +101,57 @@ class MainProc implements Proc {
   }
 }
 
+/**
+ * PID 1 as the kubelet holds it: its exit, its signals, and what happens when it ends. One object per
+ * container, which the runner reports to, instead of closures that would live as long as the container.
+ */
+class MainProcess implements ContainerProcess, TaskOwner<number> {
+  readonly exited: Promise<ProcessExit>;
+  private resolveExit!: (exit: ProcessExit) => void;
+  private runner: TaskRunner<number> | undefined;
+
+  constructor(
+    private readonly container: RunningContainer,
+    private readonly proc: MainProc,
+    private readonly output: ProcessOutput,
+    private readonly running: WeakMap<ContainerContext, RunningContainer>,
+  ) {
+    this.exited = new Promise<ProcessExit>((resolve) => (this.resolveExit = resolve));
+  }
+
+  start(program: Program, argv: string[]): void {
+    const { container, proc } = this;
+    const runner = new TaskRunner(container.context.clock, container.run(program, proc, argv), this);
+    this.runner = runner;
+    container.setMain(runner, proc, this.output);
+    runner.start();
+  }
+
+  signal(signal: 'TERM' | 'KILL'): void {
+    if (signal === 'KILL') this.runner?.kill();
+    else this.runner?.signal(this.container.image.stopSignal ?? 'TERM');
+  }
+
+  // PID 1: what it has no handler for, the kernel never delivers
+  ignoresSignal(signal: SignalName): boolean {
+    return this.proc.catchSignal?.(signal) ?? true;
+  }
+
+  taskDone(outcome: TaskOutcome<number>): void {
+    const { container, running } = this;
+    const context = container.context;
+    container.stop();
+    if (running.get(context) === container) running.delete(context);
+    if ('value' in outcome) this.resolveExit({ code: outcome.value & 255 });
+    else if ('killed' in outcome) this.resolveExit({ code: 137, signal: 9 });
+    else if (outcome.error instanceof Signalled) this.resolveExit({ code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] });
+    else {
+      this.output.stderr(`kubesim: ${context.image}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
+      this.resolveExit({ code: 1 });
+    }
+  }
+}
+
 function finishedProcess(exit: ProcessExit): ContainerProcess {
   return { exited: Promise.resolve(exit), signal: () => {} };
 }
@@ -135,32 +186,9 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
       const program = container.findProgram(argv[0]!);
       if (!program) return finishedProcess({ code: 128, reason: 'StartError', message: startErrorMessage(argv[0]!) });
       running.set(context, container);
-      const proc = new MainProc(container, mainInput(context), output);
-
-      let resolve!: (exit: ProcessExit) => void;
-      const exited = new Promise<ProcessExit>((r) => (resolve = r));
-      const onDone = (outcome: TaskOutcome<number>) => {
-        container.stop();
-        if (running.get(context) === container) running.delete(context);
-        if ('value' in outcome) resolve({ code: outcome.value & 255 });
-        else if ('killed' in outcome) resolve({ code: 137, signal: 9 });
-        else if (outcome.error instanceof Signalled) resolve({ code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] });
-        else {
-          output.stderr(`kubesim: ${context.image}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
-          resolve({ code: 1 });
-        }
-      };
-      // PID 1: what it has no handler for, the kernel never delivers
-      const runner = new TaskRunner(context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? true);
-      container.setMain(runner, proc, output);
-      runner.start();
-      return {
-        exited,
-        signal(signal) {
-          if (signal === 'KILL') runner.kill();
-          else runner.signal(image.stopSignal ?? 'TERM');
-        },
-      };
+      const main = new MainProcess(container, new MainProc(container, mainInput(context), output), output, running);
+      main.start(program, argv);
+      return main;
     },
 
     exec(context: ContainerContext, argv: string[], io: ExecIO): ExecProcess {

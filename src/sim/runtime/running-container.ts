@@ -113,7 +113,7 @@ export class RunningContainer implements ContainerHost {
   *run(program: Program, proc: Proc, argv: string[]): Task<number> {
     const pid = proc.pid === 1 ? 1 : this.nextPid++;
     proc.pid = pid;
-    this.setEntry({ pid, argv, startedAt: this.context.clock.now() });
+    this.setEntry({ pid, argv });
     try {
       return yield* program(proc, argv);
     } finally {
@@ -164,15 +164,14 @@ export class RunningContainer implements ContainerHost {
     this.background?.delete(runner);
   }
 
-  setTitle(pid: number, argv: string[]): void {
+  setTitle(pid: number, argv: readonly string[]): void {
     const entry = this.entry(pid);
-    if (entry) entry.argv = argv;
+    if (entry) this.setEntry(entry.user ? { pid, argv, user: entry.user } : { pid, argv });
   }
 
-  addProcess(pid: number, argv: string[], user?: string): () => void {
-    this.nextPid = Math.max(this.nextPid, pid + 1);
-    this.setEntry(user ? { pid, argv, startedAt: this.context.clock.now(), user } : { pid, argv, startedAt: this.context.clock.now() });
-    return () => this.removeEntry(pid);
+  addProcess(entry: ProcessEntry): void {
+    this.nextPid = Math.max(this.nextPid, entry.pid + 1);
+    this.setEntry(entry);
   }
 
   processes(): ProcessEntry[] {

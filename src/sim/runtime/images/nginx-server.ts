@@ -2,7 +2,7 @@
 // Pod network, writes the access log (combined format plus X-Forwarded-For, the images' `main`) to stdout
 // and the error log to stderr, and shuts down on TERM (fast) or QUIT (graceful) with status 0.
 
-import { handleSignals, type Program, type Proc } from '../process/program.js';
+import { handleSignals, type ProcessEntry, type Program, type Proc } from '../process/program.js';
 import { Signalled, sleep, type SignalName, type Task } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { resolvePath } from '../filesystem.js';
@@ -29,18 +29,43 @@ function errorLine(ms: number, level: string, message: string, pid = 1): string 
   return `${slashTime(ms)} [${level}] ${pid}#${pid}: ${message}\n`;
 }
 
-/** The notices every nginx of a build logs while starting: the same lines for all started in one second. */
+/**
+ * The notices every nginx of a build logs while starting (the same lines for all started in one second), and
+ * what ps shows of it then: made once per build, not once per container.
+ */
 interface StartupNotices {
   opening(ms: number): string;
   workers(ms: number): string;
+  /** `nginx: master process` and the command line, shared by every nginx started with the same one. */
+  masterTitle(argv: readonly string[]): readonly string[];
+  workerEntries: readonly ProcessEntry[];
+}
+
+/** What ps shows for every worker. */
+const WORKER_ARGV = Object.freeze(['nginx: worker process']);
+
+function sameArgv(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function startupNotices(build: NginxBuild): StartupNotices {
   const opening = ['using the "epoll" event method', `nginx/${build.version}`, `built by ${build.builtBy}`, 'OS: Linux 6.8.0-1015-kubesim', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576'];
   const workers = ['start worker processes', ...build.workers.map((pid) => `start worker process ${pid}`)];
+  let lastArgv: readonly string[] = [];
+  let lastTitle: readonly string[] = [];
   return {
     opening: perSecond((ms) => opening.map((m) => errorLine(ms, 'notice', m)).join('')),
     workers: perSecond((ms) => workers.map((m) => errorLine(ms, 'notice', m)).join('')),
+    masterTitle(argv) {
+      if (!sameArgv(argv, lastArgv)) {
+        lastArgv = Object.freeze([...argv]);
+        lastTitle = Object.freeze(['nginx: master process', ...argv]);
+      }
+      return lastTitle;
+    },
+    workerEntries: Object.freeze(build.workers.map((pid) => Object.freeze({ pid, argv: WORKER_ARGV, user: 'nginx' }))),
   };
 }
 
@@ -125,10 +150,10 @@ class NginxMaster {
   }
 
   startWorkers(argv: string[]): void {
-    const { proc, build } = this;
-    if (build.notices) proc.stderr(this.notices.workers(proc.host.context.clock.wallTime()));
-    proc.host.setTitle(proc.pid, ['nginx: master process', ...argv]);
-    for (const pid of build.workers) proc.host.addProcess(pid, WORKER_ARGV, 'nginx');
+    const { proc, build, notices } = this;
+    if (build.notices) proc.stderr(notices.workers(proc.host.context.clock.wallTime()));
+    proc.host.setTitle(proc.pid, notices.masterTitle(argv));
+    for (const worker of notices.workerEntries) proc.host.addProcess(worker);
   }
 
   handle(server: NginxServer, request: HttpRequest): HttpResponse {
@@ -159,9 +184,6 @@ interface PortAt {
   server: number;
   port: number;
 }
-
-/** What ps shows for every worker (never changed in place: setTitle replaces a process's argv). */
-const WORKER_ARGV = ['nginx: worker process'];
 
 // Kept small on purpose: this frame stays suspended for as long as nginx runs.
 function* serve(proc: Proc, argv: string[], build: NginxBuild, notices: StartupNotices): Task<number> {

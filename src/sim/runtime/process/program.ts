@@ -18,12 +18,11 @@ export interface ProcessIO {
 /** Which userland the image ships: decides the shell dialect, the prompt and which commands exist. */
 export type OsFlavour = 'busybox' | 'alpine' | 'debian' | 'ubuntu' | 'distroless';
 
+/** A line of ps (whose TIME column stays 0:00 for these idle processes). Never changed in place: it may be shared. */
 export interface ProcessEntry {
-  pid: number;
-  argv: string[];
-  user?: string;
-  /** Simulated ms when it started (for ps's TIME column, which stays 0:00 for these idle processes). */
-  startedAt: number;
+  readonly pid: number;
+  readonly argv: readonly string[];
+  readonly user?: string;
 }
 
 /** A running container as its processes see it; one per container instance (a restart gets a new one). */
@@ -39,7 +38,7 @@ export interface ContainerHost {
   spawn(program: Program, proc: Proc, argv: string[]): number;
   processes(): ProcessEntry[];
   /** What ps shows for `pid` from now on (nginx renames itself `nginx: master process …`). */
-  setTitle(pid: number, argv: string[]): void;
+  setTitle(pid: number, argv: readonly string[]): void;
   /** Writes to PID 1's stdout or stderr: `echo hi > /proc/1/fd/1` from an exec lands in the container's log. */
   writeToPid1(stream: 'stdout' | 'stderr', text: string): void;
   /** Makes `commands` available from now on (a package manager installed them). */
@@ -48,8 +47,8 @@ export interface ContainerHost {
   packageListsFetched: boolean;
   /** `kill`: delivers `signal` to the process `pid` if it runs on its own; false when there is none. */
   signalProcess(pid: number, signal: SignalName): boolean;
-  /** A process that only shows in ps (nginx's workers); returns its removal. */
-  addProcess(pid: number, argv: string[], user?: string): () => void;
+  /** A process that only shows in ps (nginx's workers) until the container stops; `entry` may be shared by many containers. */
+  addProcess(entry: ProcessEntry): void;
   /** Binds a port in the Pod's network namespace for the container's lifetime; false when it is taken. */
   listen(port: number, handler: HttpHandler): boolean;
 }

@@ -7,6 +7,18 @@ import { Signalled, type SignalName, type Task, type Wait } from './task.js';
 
 export type TaskOutcome<T> = { value: T } | { error: unknown } | { killed: true };
 
+/**
+ * Who hears of a task's end and decides which signals it ignores, as one object: a container's main
+ * process is one, where two closures and their context would live as long as the container.
+ */
+export interface TaskOwner<T> {
+  taskDone(outcome: TaskOutcome<T>): void;
+  ignoresSignal(signal: SignalName): boolean;
+}
+
+/** Shared by every runner whose process ignores nothing. */
+const IGNORES_NOTHING = (): boolean => false;
+
 export class TaskRunner<T> {
   private timer: TimerId | undefined;
   private parked = false;
@@ -20,10 +32,21 @@ export class TaskRunner<T> {
   constructor(
     private readonly clock: Clock,
     private readonly task: Task<T>,
-    private readonly onDone: (outcome: TaskOutcome<T>) => void,
-    /** Signals the process ignores (PID 1 without a handler ignores TERM and INT). */
-    private readonly ignores: (signal: SignalName) => boolean = () => false,
+    private readonly onDone: ((outcome: TaskOutcome<T>) => void) | TaskOwner<T>,
+    /** Signals the process ignores (PID 1 without a handler ignores TERM and INT); an owner says it itself. */
+    private readonly ignores: (signal: SignalName) => boolean = IGNORES_NOTHING,
   ) {}
+
+  private report(outcome: TaskOutcome<T>): void {
+    const onDone = this.onDone;
+    if (typeof onDone === 'function') onDone(outcome);
+    else onDone.taskDone(outcome);
+  }
+
+  private ignored(signal: SignalName): boolean {
+    const onDone = this.onDone;
+    return typeof onDone === 'function' ? this.ignores(signal) : onDone.ignoresSignal(signal);
+  }
 
   get done(): boolean {
     return this.finished;
@@ -47,7 +70,7 @@ export class TaskRunner<T> {
 
   /** Delivers a catchable signal at the task's current wait, unless the process ignores it. */
   signal(signal: SignalName): void {
-    if (this.finished || this.ignores(signal)) return;
+    if (this.finished || this.ignored(signal)) return;
     if (this.running) {
       (this.pendingSignals ??= []).push(signal);
       return;
@@ -74,7 +97,7 @@ export class TaskRunner<T> {
     } catch {
       // a finally block that throws while being killed changes nothing
     }
-    this.onDone({ killed: true });
+    this.report({ killed: true });
   }
 
   private cancelWait(): void {
@@ -93,14 +116,14 @@ export class TaskRunner<T> {
       } catch (error) {
         this.running = false;
         this.finished = true;
-        this.onDone({ error });
+        this.report({ error });
         return;
       } finally {
         this.running = false;
       }
       if (result.done) {
         this.finished = true;
-        this.onDone({ value: result.value });
+        this.report({ value: result.value });
         return;
       }
       if (this.killRequested) {
