@@ -6,7 +6,10 @@
 // Timestamps written into objects come from wallTime(): real wall-clock time for a ScaledClock, so kubectl
 // never sees a time in the future, and the virtual time for a VirtualClock.
 
-export type TimerId = number;
+/** A pending timer, as setTimer hands it out: pass it to clearTimer (opaque otherwise). */
+export interface TimerId {
+  readonly at: number;
+}
 
 export interface Clock {
   /** Simulated milliseconds since the clock started: monotonic, for durations and ordering. */
@@ -18,32 +21,39 @@ export interface Clock {
   clearTimer(id: TimerId): void;
 }
 
-interface Timer {
-  id: TimerId;
-  at: number;
-  fn: () => void;
+/** The queue's own timer: the handle setTimer returns. `fn` is cleared when it runs or is cancelled. */
+interface Timer extends TimerId {
+  seq: number;
+  fn: (() => void) | undefined;
 }
 
-/** Timers ordered by due time (then by creation), run in that order. A binary heap: 10,000 Pods keep many timers. */
+/**
+ * Timers ordered by due time (then by creation), run in that order. A binary heap: 10,000 Pods keep many
+ * timers. A cancelled timer stays in the heap, emptied, until it reaches the top (no index of live timers
+ * to keep: the handle is the timer).
+ */
 export class TimerQueue {
   private heap: Timer[] = [];
-  private live = new Map<TimerId, Timer>();
-  private nextId = 1;
+  private live = 0;
+  private nextSeq = 1;
 
   add(at: number, fn: () => void): TimerId {
-    const timer = { id: this.nextId++, at, fn };
-    this.live.set(timer.id, timer);
+    const timer: Timer = { at, seq: this.nextSeq++, fn };
+    this.live++;
     this.heap.push(timer);
     this.up(this.heap.length - 1);
-    return timer.id;
+    return timer;
   }
 
   cancel(id: TimerId): void {
-    this.live.delete(id);
+    const timer = id as Timer;
+    if (timer.fn === undefined) return;
+    timer.fn = undefined;
+    this.live--;
   }
 
   get size(): number {
-    return this.live.size;
+    return this.live;
   }
 
   /** Due time of the earliest live timer, or undefined. */
@@ -52,18 +62,20 @@ export class TimerQueue {
     return this.heap[0]?.at;
   }
 
-  /** Removes and returns the earliest live timer due at or before `t`. */
-  popDue(t: number): Timer | undefined {
+  /** Removes the earliest live timer due at or before `t` and returns what it runs. */
+  popDue(t: number): { at: number; fn: () => void } | undefined {
     this.dropCancelled();
     const top = this.heap[0];
     if (!top || top.at > t) return undefined;
     this.removeTop();
-    this.live.delete(top.id);
-    return top;
+    const fn = top.fn!;
+    top.fn = undefined;
+    this.live--;
+    return { at: top.at, fn };
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && !this.live.has(this.heap[0]!.id)) this.removeTop();
+    while (this.heap.length > 0 && this.heap[0]!.fn === undefined) this.removeTop();
   }
 
   private removeTop(): void {
@@ -75,7 +87,7 @@ export class TimerQueue {
   }
 
   private less(a: Timer, b: Timer): boolean {
-    return a.at < b.at || (a.at === b.at && a.id < b.id);
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
   }
 
   private up(i: number): void {

@@ -27,7 +27,7 @@ import type {
 } from '../kube/cluster-source.js';
 import type { KubeObject, ObjectRef, Pod } from '../kube/types.js';
 import { admitCreate, admitUpdate, kindInfoOrThrow } from './admission.js';
-import { ScaledClock, VirtualClock, type Clock } from './clock.js';
+import { ScaledClock, VirtualClock, type Clock, type TimerId } from './clock.js';
 import {
   buildDefaultServiceAccount,
   SYSTEM_SERVICE_ACCOUNTS,
@@ -121,7 +121,7 @@ export class SimulatedCluster implements ClusterSource {
   private readonly kubelets: Kubelets;
   private readonly nodeLifecycle: NodeLifecycle;
   private readonly runtime: ContainerRuntime;
-  private readonly namespaceTimers = new Set<number>();
+  private readonly namespaceTimers = new Set<TimerId>();
   private closed = false;
 
   constructor(options: SimulatedClusterOptions) {

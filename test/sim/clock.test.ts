@@ -37,6 +37,22 @@ test('a cancelled timer never fires', () => {
   assert.equal(clock.pendingTimers(), 0);
 });
 
+test('clearing a timer that already ran, or clearing one twice, changes nothing', () => {
+  const clock = new VirtualClock();
+  const fired: string[] = [];
+  const early = clock.setTimer(() => fired.push('early'), 10);
+  const late = clock.setTimer(() => fired.push('late'), 30);
+  clock.advance(20);
+  clock.clearTimer(early);
+  assert.equal(clock.pendingTimers(), 1);
+  clock.clearTimer(late);
+  clock.clearTimer(late);
+  assert.equal(clock.pendingTimers(), 0);
+  clock.setTimer(() => fired.push('next'), 5);
+  clock.advance(20);
+  assert.deepEqual(fired, ['early', 'next']);
+});
+
 /** A fake real world: time and timers under the test's control. */
 function fakeRealTime() {
   let now = 1_000_000;
