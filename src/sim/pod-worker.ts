@@ -69,7 +69,8 @@ export class PodWorker {
   private pod: Pod;
   private readonly uid: string;
   private readonly slots: Slot[];
-  private readonly timers = new Set<TimerId>();
+  /** Pending timers, to clear at teardown: a few at a time, so a plain list (a Set reallocates as it shrinks). */
+  private readonly timers: TimerId[] = [];
   private sandboxReady = false;
   private podIP: string | undefined;
   private net: SimPodNetwork | undefined;
@@ -657,7 +658,7 @@ export class PodWorker {
   private teardown(): void {
     this.finished = true;
     for (const t of this.timers) this.k.clock.clearTimer(t);
-    this.timers.clear();
+    this.timers.length = 0;
     for (const s of this.slots) {
       s.probes?.stop();
       if (s.process) {
@@ -739,16 +740,23 @@ export class PodWorker {
 
   private after(ms: number, fn: () => void): TimerId {
     const id: TimerId = this.k.clock.setTimer(() => {
-      this.timers.delete(id);
+      this.untrack(id);
       if (!this.finished) fn();
     }, ms);
-    this.timers.add(id);
+    this.timers.push(id);
     return id;
   }
 
   private cancel(id: TimerId): void {
     this.k.clock.clearTimer(id);
-    this.timers.delete(id);
+    this.untrack(id);
+  }
+
+  private untrack(id: TimerId): void {
+    const i = this.timers.indexOf(id);
+    if (i < 0) return;
+    this.timers[i] = this.timers[this.timers.length - 1]!;
+    this.timers.pop();
   }
 }
 
