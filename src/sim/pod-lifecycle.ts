@@ -219,7 +219,7 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   if (containersReady.status === 'True' && gates?.length) {
     ready = { type: 'Ready', status: 'False', reason: 'ReadinessGatesNotReady', message: `corresponding condition of pod readiness gate "${gates[0]!.conditionType}" does not exist.` };
   }
-  const conditions: Condition[] = [
+  let conditions: Condition[] = [
     condition(prev, { type: 'PodReadyToStartContainers', status: input.sandboxReady && !terminal ? 'True' : 'False' }, now),
     condition(prev, initialized, now),
     condition(prev, ready, now),
@@ -228,9 +228,10 @@ export function computePodStatus(input: PodStatusInput): PodStatus {
   if (prev) for (const c of prev) if (!OWN_CONDITIONS.has(c.type)) conditions.push(c);
   // A Pod bound by spec.nodeName (or a static Pod) never met the scheduler: the kubelet reports it scheduled.
   if (!prev?.some((c) => c.type === 'PodScheduled')) conditions.push(sharedCondition('PodScheduled', 'True', now));
+  conditions = sameItems(prev, conditions);
 
   const old = pod.status;
-  const hostIPs = singleIP(old?.hostIPs, input.hostIP);
+  const hostIPs = hostIPList(old?.hostIPs, input.hostIP);
   const statuses = sameItems(prevMain, containerStatuses);
   const reason = input.failure ? input.failure.reason : old?.reason;
   const message = input.failure ? input.failure.message : old?.message;
@@ -276,14 +277,29 @@ function sameStatus(prev: ContainerStatus | undefined, r: ContainerRecord): Cont
   return same ? prev : undefined;
 }
 
-/** The previous array itself when every item is the same object. */
+/**
+ * The previous array itself when every item is the same object; otherwise a copy of exactly `next`'s length
+ * (an array grown by push carries spare capacity, which would be kept as long as the Pod version).
+ */
 function sameItems<T>(prev: T[] | undefined, next: T[]): T[] {
-  return prev && prev.length === next.length && next.every((x, i) => x === prev[i]) ? prev : next;
+  if (prev && prev.length === next.length) {
+    let same = true;
+    for (let i = 0; i < next.length && same; i++) same = next[i] === prev[i];
+    if (same) return prev;
+  }
+  return next.slice();
 }
 
 /** `[{ip}]`, the previous one when the address did not change. */
 function singleIP(prev: { ip: string }[] | undefined, ip: string): { ip: string }[] {
   return prev?.length === 1 && prev[0]!.ip === ip ? prev : [{ ip }];
 }
+
+/** A node's `[{ip}]`: the same for every Pod on it, so one frozen array per node. */
+function hostIPList(prev: { ip: string }[] | undefined, ip: string): { ip: string }[] {
+  if (prev?.length === 1 && prev[0]!.ip === ip) return prev;
+  return remember(hostIPLists, ip, () => Object.freeze([Object.freeze({ ip })]) as { ip: string }[]);
+}
+const hostIPLists = new Map<string, { ip: string }[]>();
 
 const OWN_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);

@@ -332,7 +332,9 @@ function feasibleNodesToFind(total: number): number {
 
 /** Conditions with `condition` replacing the one of its type (or added). */
 export function withCondition(conditions: readonly Condition[] | undefined, condition: Condition): Condition[] {
-  const out = (conditions ?? []).filter((c) => c.type !== condition.type);
+  // Exactly sized (filter + push would leave spare capacity in the stored Pod).
+  const out: Condition[] = [];
+  for (const c of conditions ?? []) if (c.type !== condition.type) out.push(c);
   out.push(condition);
-  return out;
+  return out.slice();
 }
