@@ -36,8 +36,12 @@ class NodeIpam {
 export class ClusterNetwork {
   private readonly ipam = new Map<string, NodeIpam>();
   private readonly byIP = new Map<string, SimPodNetwork>();
-  /** `name.namespace` and bare hostnames of Pods (what a Pod's /etc/hosts or cluster DNS would resolve). */
-  private readonly byHostname = new Map<string, SimPodNetwork>();
+  /**
+   * `name.namespace` and bare hostnames of Pods (what a Pod's /etc/hosts or cluster DNS would resolve), the
+   * latest Pod's where two share one. Made when a name is looked up after Pods came or went: Pods mostly
+   * reach each other by IP, and thousands start at once.
+   */
+  private byHostname: Map<string, SimPodNetwork> | undefined;
 
   /** A fresh IP from `nodeName`'s pod CIDR; undefined when the range is exhausted. */
   allocateIP(nodeName: string, podCIDR: string): string | undefined {
@@ -55,21 +59,31 @@ export class ClusterNetwork {
     const net = new SimPodNetwork(podIP, this, hostNetwork ? [] : hostnames);
     if (!hostNetwork) {
       this.byIP.set(podIP, net);
-      for (const h of hostnames) this.byHostname.set(h, net);
+      this.byHostname = undefined;
     }
     return net;
   }
 
   detach(net: SimPodNetwork): void {
-    if (this.byIP.get(net.podIP) === net) this.byIP.delete(net.podIP);
-    for (const h of net.hostnames) if (this.byHostname.get(h) === net) this.byHostname.delete(h);
+    if (this.byIP.get(net.podIP) === net) {
+      this.byIP.delete(net.podIP);
+      this.byHostname = undefined;
+    }
     net.closeAll();
+  }
+
+  private hostnameIndex(): Map<string, SimPodNetwork> {
+    if (this.byHostname) return this.byHostname;
+    const index = new Map<string, SimPodNetwork>();
+    // in the order the Pods attached: a later Pod's name wins
+    for (const net of this.byIP.values()) for (const h of net.hostnames) index.set(h, net);
+    return (this.byHostname = index);
   }
 
   /** Resolves `host` seen from `from`: localhost is `from` itself. Undefined when no such address exists. */
   resolve(host: string, from: SimPodNetwork | undefined): SimPodNetwork | undefined {
     if (from && (LOCAL_HOSTS.has(host) || host === from.podIP)) return from;
-    return this.byIP.get(host) ?? this.byHostname.get(host);
+    return this.byIP.get(host) ?? this.hostnameIndex().get(host);
   }
 
   /** An HTTP request from `remoteAddress` (a Pod IP, or a node's for probes) to `host:port`. */
@@ -87,7 +101,10 @@ export class ClusterNetwork {
 }
 
 export class SimPodNetwork implements PodNetwork {
-  private readonly listeners = new Map<number, HttpHandler>();
+  // Most Pods listen on one port: it is kept in two fields, any others in a Map made for them.
+  private port = -1;
+  private handler: HttpHandler | undefined;
+  private otherListeners: Map<number, HttpHandler> | undefined;
 
   constructor(
     readonly podIP: string,
@@ -95,20 +112,28 @@ export class SimPodNetwork implements PodNetwork {
     readonly hostnames: readonly string[] = [],
   ) {}
 
-  listen(port: number, handler: HttpHandler): (() => void) | undefined {
-    if (this.listeners.has(port)) return undefined;
-    this.listeners.set(port, handler);
-    return () => {
-      if (this.listeners.get(port) === handler) this.listeners.delete(port);
-    };
+  listen(port: number, handler: HttpHandler): boolean {
+    if (this.handlerFor(port)) return false;
+    if (this.handler === undefined) {
+      this.port = port;
+      this.handler = handler;
+    } else (this.otherListeners ??= new Map()).set(port, handler);
+    return true;
+  }
+
+  unlisten(port: number, handler: HttpHandler): void {
+    if (port === this.port && handler === this.handler) {
+      this.port = -1;
+      this.handler = undefined;
+    } else if (this.otherListeners?.get(port) === handler) this.otherListeners.delete(port);
   }
 
   isListening(port: number): boolean {
-    return this.listeners.has(port);
+    return this.handlerFor(port) !== undefined;
   }
 
   handlerFor(port: number): HttpHandler | undefined {
-    return this.listeners.get(port);
+    return port === this.port ? this.handler : this.otherListeners?.get(port);
   }
 
   request(host: string, port: number, request: Omit<HttpRequest, 'remoteAddress'>): HttpResponse {
@@ -125,6 +150,7 @@ export class SimPodNetwork implements PodNetwork {
   }
 
   closeAll(): void {
-    this.listeners.clear();
+    this.port = -1;
+    this.handler = this.otherListeners = undefined;
   }
 }

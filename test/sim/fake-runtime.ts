@@ -87,12 +87,12 @@ export function createFakeRuntime(options: FakeRuntimeOptions = {}): ContainerRu
       const image = ctx.image;
       const argv = [...(command ?? []), ...(args ?? [])].join(' ');
       if (image.startsWith('gihyodocker/echo')) {
-        const unlisten = ctx.network.listen(8080, () => {
+        const handler = () => {
           out.stderr(`${goLogTime(ctx.clock.wallTime())} received request\n`);
           return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Hello Docker!!' };
-        });
-        if (!unlisten) proc.later(0, () => proc.exit({ code: 1 }));
-        else proc.onCleanup(unlisten);
+        };
+        if (!ctx.network.listen(8080, handler)) proc.later(0, () => proc.exit({ code: 1 }));
+        else proc.onCleanup(() => ctx.network.unlisten(8080, handler));
         proc.later(2000, () => out.stderr(`${goLogTime(ctx.clock.wallTime())} start server\n`));
       } else if (image.startsWith('gihyodocker/nginx')) {
         const backend = envOf(ctx, 'BACKEND_HOST');
@@ -102,13 +102,13 @@ export function createFakeRuntime(options: FakeRuntimeOptions = {}): ContainerRu
             proc.exit({ code: 1 });
           });
         } else {
-          const unlisten = ctx.network.listen(80, (req: HttpRequest) => {
+          const handler = (req: HttpRequest) => {
             const [host, port] = backend.split(':');
             const res = ctx.network.request(host!, Number(port ?? 80), { method: req.method, path: req.path, headers: req.headers });
             out.stdout(`${req.remoteAddress} - - "GET ${req.path} HTTP/1.1" ${res.status}\n`);
             return res;
-          });
-          if (unlisten) proc.onCleanup(unlisten);
+          };
+          if (ctx.network.listen(80, handler)) proc.onCleanup(() => ctx.network.unlisten(80, handler));
         }
       } else if (/exit (\d+)/.test(argv)) {
         // `sh -c 'echo hi; sleep S; exit N'`: exits after S seconds (default 1).
@@ -123,8 +123,8 @@ export function createFakeRuntime(options: FakeRuntimeOptions = {}): ContainerRu
       } else if (image.startsWith('web-')) {
         // `web-<port>-<status>`: answers every request with that status.
         const [, port, status] = image.split(':')[0]!.split('-');
-        const unlisten = ctx.network.listen(Number(port), () => ({ status: Number(status), headers: {}, body: '' }));
-        if (unlisten) proc.onCleanup(unlisten);
+        const handler = () => ({ status: Number(status), headers: {}, body: '' });
+        if (ctx.network.listen(Number(port), handler)) proc.onCleanup(() => ctx.network.unlisten(Number(port), handler));
       }
       out.stdout('');
       return proc;

@@ -33,9 +33,13 @@ export class RunningContainer implements ContainerHost {
   readonly flavour: OsFlavour;
   // Thousands of containers run at once, most of them never exec'd into: what only some need is made on
   // first use, and the process table is a short array (a handful of processes) rather than a Map.
-  private readonly table: ProcessEntry[] = [];
+  // Replaced, never grown in place: an array grown by push keeps room for 17 entries.
+  private table: readonly ProcessEntry[] = [];
   private nextPid = 7;
-  private unbinds: (() => void)[] | undefined;
+  // Most containers bind one port: it is kept in two fields, any others in a list made for them.
+  private port = -1;
+  private handler: HttpHandler | undefined;
+  private otherPorts: { port: number; handler: HttpHandler }[] | undefined;
   /** Every process with a runner of its own (background jobs, execs), with its Proc for its pid. */
   private background: Map<TaskRunner<number>, Proc> | undefined;
   private mainRunner: TaskRunner<number> | undefined;
@@ -169,9 +173,13 @@ export class RunningContainer implements ContainerHost {
     if (entry) this.setEntry(entry.user ? { pid, argv, user: entry.user } : { pid, argv });
   }
 
-  addProcess(entry: ProcessEntry): void {
-    this.nextPid = Math.max(this.nextPid, entry.pid + 1);
-    this.setEntry(entry);
+  addProcesses(entries: readonly ProcessEntry[]): void {
+    for (const entry of entries) {
+      this.nextPid = Math.max(this.nextPid, entry.pid + 1);
+      if (this.entry(entry.pid)) this.setEntry(entry);
+    }
+    const fresh = entries.filter((entry) => !this.entry(entry.pid));
+    if (fresh.length > 0) this.table = this.table.concat(fresh);
   }
 
   processes(): ProcessEntry[] {
@@ -185,21 +193,22 @@ export class RunningContainer implements ContainerHost {
 
   /** Adds `entry`, or replaces the one with its pid. */
   private setEntry(entry: ProcessEntry): void {
-    const at = this.table.findIndex((e) => e.pid === entry.pid);
-    if (at >= 0) this.table[at] = entry;
-    else this.table.push(entry);
+    const table = this.table;
+    const at = table.findIndex((e) => e.pid === entry.pid);
+    this.table = at >= 0 ? table.with(at, entry) : table.length === 0 ? [entry] : table.concat([entry]);
   }
 
   private removeEntry(pid: number): void {
-    const at = this.table.findIndex((e) => e.pid === pid);
-    if (at >= 0) this.table.splice(at, 1);
+    if (this.entry(pid)) this.table = this.table.filter((e) => e.pid !== pid);
   }
 
   listen(port: number, handler: HttpHandler): boolean {
     if (this.stopped) return false;
-    const unbind = this.context.network.listen(port, handler);
-    if (!unbind) return false;
-    (this.unbinds ??= []).push(unbind);
+    if (!this.context.network.listen(port, handler)) return false;
+    if (this.handler === undefined) {
+      this.port = port;
+      this.handler = handler;
+    } else (this.otherPorts ??= []).push({ port, handler });
     return true;
   }
 
@@ -207,9 +216,10 @@ export class RunningContainer implements ContainerHost {
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
-    const unbinds = this.unbinds ?? [];
-    this.unbinds = undefined;
-    for (const unbind of unbinds) unbind();
+    const network = this.context.network;
+    if (this.handler) network.unlisten(this.port, this.handler);
+    for (const { port, handler } of this.otherPorts ?? []) network.unlisten(port, handler);
+    this.handler = this.otherPorts = undefined;
     for (const runner of [...(this.background?.keys() ?? [])]) runner.kill();
   }
 

@@ -46,8 +46,10 @@ export class ConnectionRefused extends Error {
 /** One Pod's network namespace: its IP, its ports, and a way out to the rest of the cluster. Synchronous. */
 export interface PodNetwork {
   readonly podIP: string;
-  /** Binds `port` on the Pod's IP; returns an unbind function, or undefined when the port is taken. */
-  listen(port: number, handler: HttpHandler): (() => void) | undefined;
+  /** Binds `port` on the Pod's IP; false when the port is taken. */
+  listen(port: number, handler: HttpHandler): boolean;
+  /** Frees `port` if `handler` still holds it. */
+  unlisten(port: number, handler: HttpHandler): void;
   /** True when something in this Pod listens on `port`. */
   isListening(port: number): boolean;
   /** An HTTP request to `host:port`: `localhost`/`127.0.0.1` is this Pod, a Pod IP (or Pod hostname) another. */

@@ -14,9 +14,12 @@ export class FakeCluster {
     return {
       podIP: ip,
       listen(port, handler) {
-        if (ports.has(port)) return undefined;
+        if (ports.has(port)) return false;
         ports.set(port, handler);
-        return () => ports.delete(port);
+        return true;
+      },
+      unlisten(port, handler) {
+        if (ports.get(port) === handler) ports.delete(port);
       },
       isListening: (port) => ports.has(port),
       request(host, port, request) {

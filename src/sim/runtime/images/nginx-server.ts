@@ -153,7 +153,7 @@ class NginxMaster {
     const { proc, build, notices } = this;
     if (build.notices) proc.stderr(notices.workers(proc.host.context.clock.wallTime()));
     proc.host.setTitle(proc.pid, notices.masterTitle(argv));
-    for (const worker of notices.workerEntries) proc.host.addProcess(worker);
+    proc.host.addProcesses(notices.workerEntries);
   }
 
   handle(server: NginxServer, request: HttpRequest): HttpResponse {

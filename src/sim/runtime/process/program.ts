@@ -47,8 +47,8 @@ export interface ContainerHost {
   packageListsFetched: boolean;
   /** `kill`: delivers `signal` to the process `pid` if it runs on its own; false when there is none. */
   signalProcess(pid: number, signal: SignalName): boolean;
-  /** A process that only shows in ps (nginx's workers) until the container stops; `entry` may be shared by many containers. */
-  addProcess(entry: ProcessEntry): void;
+  /** Processes that only show in ps (nginx's workers) until the container stops; the entries may be shared by many containers. */
+  addProcesses(entries: readonly ProcessEntry[]): void;
   /** Binds a port in the Pod's network namespace for the container's lifetime; false when it is taken. */
   listen(port: number, handler: HttpHandler): boolean;
 }
