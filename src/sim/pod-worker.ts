@@ -3,7 +3,8 @@
 // exits and restarts with CrashLoopBackOff, image-pull back-off, in-place restarts when an image changes,
 // and graceful termination. Runtime state (processes, timers) lives here, never on the stored object.
 
-import type { Container, Pod } from '../kube/types.js';
+import type { Container, ContainerState, Pod } from '../kube/types.js';
+import { remember } from './bounded-memo.js';
 import type { Clock, TimerId } from './clock.js';
 import { Backoff } from './backoff.js';
 import { ContainerConfigError, expandCommand, resolveContainerEnv, type ConfigLookup, type NodeResources } from './container-env.js';
@@ -103,8 +104,8 @@ export class PodWorker {
       init,
       sidecar: init && spec.restartPolicy === 'Always',
       // Regular init containers wait without progress (STATUS Init:0/N); app containers behind them PodInitializing.
-      state: { waiting: { reason: init || pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating' } },
-      lastState: {},
+      state: init || pod.spec.initContainers?.length ? WAITING_PODINITIALIZING : WAITING_CONTAINERCREATING,
+      lastState: NO_STATE,
       ready: false,
       started: false,
       restartCount: 0,
@@ -347,7 +348,7 @@ export class PodWorker {
     });
     s.process = proc;
     s.busy = false;
-    s.state = { running: { startedAt } };
+    s.state = runningSince(startedAt);
     this.event('Normal', 'Started', `Started container ${s.name}`, s);
     const probes = { startup: s.spec.startupProbe, readiness: s.spec.readinessProbe, liveness: s.spec.livenessProbe };
     s.started = !probes.startup;
@@ -758,6 +759,17 @@ export class PodWorker {
     this.timers[i] = this.timers[this.timers.length - 1]!;
     this.timers.pop();
   }
+}
+
+// Container states are values: a slot's state is replaced, never changed in place, so the common ones are
+// shared frozen objects (10,000 Pods start in a handful of seconds: one `running` state per second).
+const NO_STATE: ContainerState = Object.freeze({});
+const WAITING_CONTAINERCREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
+const WAITING_PODINITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
+const runningStates = new Map<string, ContainerState>();
+
+function runningSince(startedAt: string): ContainerState {
+  return remember(runningStates, startedAt, () => Object.freeze({ running: Object.freeze({ startedAt }) }), 64);
 }
 
 type FieldRefs = { fieldRef?: { fieldPath?: string } }[] | undefined;
