@@ -91,14 +91,7 @@ export class EventRecorder {
         break;
       }
     }
-    if (!involvedObject) {
-      involvedObject = { kind: involved.kind, name: meta.name ?? '' };
-      if (meta.namespace) involvedObject.namespace = meta.namespace;
-      involvedObject.uid = meta.uid;
-      involvedObject.apiVersion = involved.apiVersion;
-      involvedObject.resourceVersion = meta.resourceVersion;
-      if (fieldPath) involvedObject.fieldPath = fieldPath;
-    }
+    involvedObject ??= objectReference(involved, fieldPath);
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -183,4 +176,15 @@ export class EventRecorder {
     }
     return this.msHex + this.sameMs.toString(16).padStart(5, '0');
   }
+}
+
+/** An Event's involvedObject, in one literal per shape (namespaced or not, with a fieldPath or not). */
+function objectReference(involved: KubeObject, fieldPath: string | undefined): KubeEvent['involvedObject'] {
+  const { kind, apiVersion, metadata: meta } = involved;
+  const name = meta.name ?? '';
+  const { namespace, uid, resourceVersion } = meta;
+  if (namespace) {
+    return fieldPath ? { kind, name, namespace, uid, apiVersion, resourceVersion, fieldPath } : { kind, name, namespace, uid, apiVersion, resourceVersion };
+  }
+  return fieldPath ? { kind, name, uid, apiVersion, resourceVersion, fieldPath } : { kind, name, uid, apiVersion, resourceVersion };
 }
