@@ -185,14 +185,12 @@ export class ContainerLog {
   }
 }
 
-/** A flat key (join): a template literal would stay a tree of cons cells for the Pod's lifetime. */
-function instanceKey(podUid: string, container: string): string {
-  return [podUid, container].join('/');
-}
-
-/** Per Pod uid and container name: the current instance and the one before it. */
+/**
+ * Per Pod uid, its containers' current instances as a list (a Pod has a few containers), each with the
+ * instance before it: no key string and no slot object per container, the Pod's uid is the only key.
+ */
 export class LogStore {
-  private readonly instances = new Map<string, { current?: ContainerLog; previous?: ContainerLog }>();
+  private readonly pods = new Map<string, LogEntry>();
 
   constructor(
     private readonly wallTime: () => number,
@@ -201,31 +199,55 @@ export class LogStore {
 
   /** A container (re)starts: the current instance becomes the previous one. */
   startInstance(podUid: string, container: string): ContainerLog {
-    const key = instanceKey(podUid, container);
-    const slot = this.instances.get(key) ?? {};
-    if (slot.current) {
-      slot.current.end();
-      slot.previous = slot.current;
+    const log = new ContainerLog(this.wallTime, this.capacity);
+    let before: LogEntry | undefined;
+    for (let entry = this.pods.get(podUid); entry; before = entry, entry = entry.next) {
+      if (entry.container !== container) continue;
+      entry.current.end();
+      entry.previous = entry.current;
+      entry.current = log;
+      return log;
     }
-    slot.current = new ContainerLog(this.wallTime, this.capacity);
-    this.instances.set(key, slot);
-    return slot.current;
+    const entry: LogEntry = { container, current: log, previous: undefined, next: undefined };
+    if (before) before.next = entry;
+    else this.pods.set(podUid, entry);
+    return log;
   }
 
   current(podUid: string, container: string): ContainerLog | undefined {
-    return this.instances.get(instanceKey(podUid, container))?.current;
+    return this.entry(podUid, container)?.current;
   }
 
   previous(podUid: string, container: string): ContainerLog | undefined {
-    return this.instances.get(instanceKey(podUid, container))?.previous;
+    return this.entry(podUid, container)?.previous;
   }
 
   /** The Pod is gone: end its followers and free its buffers. */
   forgetPod(podUid: string, containers: string[]): void {
-    for (const c of containers) {
-      const key = instanceKey(podUid, c);
-      this.instances.get(key)?.current?.end();
-      this.instances.delete(key);
+    let first = this.pods.get(podUid);
+    for (let entry = first, before: LogEntry | undefined; entry; entry = entry.next) {
+      if (!containers.includes(entry.container)) {
+        before = entry;
+        continue;
+      }
+      entry.current.end();
+      if (before) before.next = entry.next;
+      else first = entry.next;
     }
+    if (first) this.pods.set(podUid, first);
+    else this.pods.delete(podUid);
   }
+
+  private entry(podUid: string, container: string): LogEntry | undefined {
+    for (let entry = this.pods.get(podUid); entry; entry = entry.next) if (entry.container === container) return entry;
+    return undefined;
+  }
+}
+
+/** One container of a Pod in the LogStore: its current and previous instance, and the Pod's next container. */
+interface LogEntry {
+  readonly container: string;
+  current: ContainerLog;
+  previous: ContainerLog | undefined;
+  next: LogEntry | undefined;
 }

@@ -121,7 +121,7 @@ class MainProcess implements ContainerProcess, TaskOwner<number> {
 
   start(program: Program, argv: string[]): void {
     const { container, proc } = this;
-    const runner = new TaskRunner(container.context.clock, container.run(program, proc, argv), this);
+    const runner = new TaskRunner(container.context.clock, container.mainTask(program, proc, argv), this);
     this.runner = runner;
     container.setMain(runner, proc, this.output);
     runner.start();
@@ -140,6 +140,7 @@ class MainProcess implements ContainerProcess, TaskOwner<number> {
   taskDone(outcome: TaskOutcome<number>): void {
     const { container, running } = this;
     const context = container.context;
+    container.endMain();
     container.stop();
     if (running.get(context) === container) running.delete(context);
     if ('value' in outcome) this.resolveExit({ code: outcome.value & 255 });

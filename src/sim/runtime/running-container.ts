@@ -7,7 +7,7 @@ import { ContainerFilesystem } from './filesystem.js';
 import { childProc, type ContainerHost, type OsFlavour, type Proc, type ProcessEntry, type Program } from './process/program.js';
 import { EMPTY_INPUT } from './process/input.js';
 import { TaskRunner } from './process/task-runner.js';
-import type { SignalName, Task } from './process/task.js';
+import { failWith, type SignalName, type Task } from './process/task.js';
 import type { ImageDefinition } from './images/image.js';
 import { DEFAULT_PATH } from './images/image.js';
 import { imageFiles } from './images/base-filesystems.js';
@@ -112,6 +112,25 @@ export class RunningContainer implements ContainerHost {
   install(commands: string[]): void {
     this.installed ??= new Set();
     for (const c of commands) this.installed.add(c);
+  }
+
+  /**
+   * PID 1's task: its program's own, with no frame of the runtime's around it, as that would live as long
+   * as the container. Ends with endMain.
+   */
+  mainTask(program: Program, proc: Proc, argv: string[]): Task<number> {
+    proc.pid = 1;
+    this.setEntry({ pid: 1, argv });
+    try {
+      return program(proc, argv);
+    } catch (error) {
+      return failWith(error);
+    }
+  }
+
+  /** PID 1 ended: it leaves the process table. */
+  endMain(): void {
+    this.removeEntry(1);
   }
 
   *run(program: Program, proc: Proc, argv: string[]): Task<number> {

@@ -2,7 +2,7 @@
 // `exec "$@"` — the CMD, or the Pod's args.
 
 import type { Program, Proc } from '../process/program.js';
-import type { Task } from '../process/task.js';
+import { exitWith, type Task } from '../process/task.js';
 
 export interface EntrypointScript {
   /** Where the script lives (its messages name it). */
@@ -24,10 +24,6 @@ function execArgs(script: EntrypointScript, proc: Proc, args: string[]): Task<nu
     return 127;
   }
   return program(proc, args);
-}
-
-function* exitWith(status: number): Task<number> {
-  return status;
 }
 
 export function entrypointScript(script: EntrypointScript): Program {

@@ -3,7 +3,7 @@
 // and the error log to stderr, and shuts down on TERM (fast) or QUIT (graceful) with status 0.
 
 import { handleSignals, type ProcessEntry, type Program, type Proc } from '../process/program.js';
-import { Signalled, sleep, type SignalName, type Task } from '../process/task.js';
+import { exitWith, Signalled, sleep, type SignalName, type Task, type Wait } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { resolvePath } from '../filesystem.js';
 import { nginxLocalTime, perSecond, slashTime } from './log-time.js';
@@ -185,17 +185,33 @@ interface PortAt {
   port: number;
 }
 
-// Kept small on purpose: this frame stays suspended for as long as nginx runs.
-function* serve(proc: Proc, argv: string[], build: NginxBuild, notices: StartupNotices): Task<number> {
+/**
+ * Starts nginx at once, as far as it goes without waiting; its task is then only the master's wait for a
+ * signal, the one frame that stays suspended for as long as nginx runs (plus a frame for retrying a taken
+ * port, on that path only).
+ */
+function serve(proc: Proc, argv: string[], build: NginxBuild, notices: StartupNotices): Task<number> {
   handleSignals(proc);
   const master = new NginxMaster(proc, build, notices);
   const servers = master.configure();
-  if (!servers) return 1;
+  if (!servers) return exitWith(1);
   const taken = master.bindAtOnce(servers);
-  if (taken && !(yield* master.bindRetrying(servers, taken))) return 1;
+  if (taken) return bindThenServe(master, servers, taken, argv);
   master.startWorkers(argv);
+  return untilSignalled(master);
+}
+
+function* bindThenServe(master: NginxMaster, servers: NginxServer[], taken: PortAt, argv: string[]): Task<number> {
+  if (!(yield* master.bindRetrying(servers, taken))) return 1;
+  master.startWorkers(argv);
+  return yield* untilSignalled(master);
+}
+
+const PARK: Wait = Object.freeze({ kind: 'park' });
+
+function* untilSignalled(master: NginxMaster): Task<number> {
   try {
-    for (;;) yield { kind: 'park' };
+    for (;;) yield PARK;
   } catch (error) {
     if (!(error instanceof Signalled)) throw error;
     master.shutdown(error.signal);

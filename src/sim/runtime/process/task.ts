@@ -30,6 +30,16 @@ export function* sleep(ms: number): Task<void> {
   yield { kind: 'sleep', ms };
 }
 
+/** A task that ends with `status` when first resumed. */
+export function* exitWith(status: number): Task<number> {
+  return status;
+}
+
+/** A task that throws `error` when first resumed, as a program that failed while starting does. */
+export function* failWith(error: unknown): Task<never> {
+  throw error;
+}
+
 /** Waits until the process is signalled or killed. */
 export function* waitForever(): Task<never> {
   for (;;) yield { kind: 'park' };
