@@ -7,7 +7,7 @@
 // Only whole subtrees that are identical across Pods are shared; anything naming the Pod (a volume's name, a
 // volumeMount of it) stays its own.
 
-import type { Container, KubeObject, Pod } from '../kube/types.js';
+import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import { remember } from './bounded-memo.js';
 
 /** Enough for the variety of a big cluster; when full it starts over (sharing is an optimisation, not a rule). */
@@ -23,22 +23,35 @@ function freezeDeep<T>(value: T): T {
   return value;
 }
 
-/** Same JSON, keys in the same order (the order kubectl prints them in), without encoding either. */
-function sameInOrder(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameInOrder(a[i], b[i])) return false;
+/** The keys of each object inside a twin, listed once (twins are frozen, so the list stays true). */
+const twinKeys = new WeakMap<object, string[]>();
+
+function keysOf(part: object): string[] {
+  let keys = twinKeys.get(part);
+  if (!keys) twinKeys.set(part, (keys = Object.keys(part)));
+  return keys;
+}
+
+/**
+ * Same JSON, keys in the same order (the order kubectl prints them in), as `twin` (part of a twin), without
+ * encoding either or listing the new piece's keys. (for-in: decoded JSON has only own keys; an inherited one
+ * makes a mismatch, and encoding then decides.)
+ */
+function sameInOrder(a: unknown, twin: unknown): boolean {
+  if (a === twin) return true;
+  if (typeof a !== 'object' || typeof twin !== 'object' || a === null || twin === null) return false;
+  if (Array.isArray(a) || Array.isArray(twin)) {
+    if (!Array.isArray(a) || !Array.isArray(twin) || a.length !== twin.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameInOrder(a[i], twin[i])) return false;
     return true;
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i] || !sameInOrder((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+  const keys = keysOf(twin);
+  let i = 0;
+  for (const k in a) {
+    if (k !== keys[i] || !sameInOrder((a as Record<string, unknown>)[k], (twin as Record<string, unknown>)[k])) return false;
+    i++;
   }
-  return true;
+  return i === keys.length;
 }
 
 /** The twin each kind of piece got last: Pods made from one template hit it without encoding anything. */
@@ -83,24 +96,40 @@ function shareContainer(c: Container): Container {
 
 /**
  * The Pod with its shareable pieces swapped for shared ones. `previous` is the stored version it replaces:
- * when the spec did not change (a status write), the spec is already shared and is left alone.
+ * when the spec did not change (a status write), the spec is already shared and is left alone. The copies
+ * are one spread each with the swapped members assigned after it: an assignment keeps a member where the
+ * spread put it, and a spread of a conditional `{}` would build a throwaway object per member (and the
+ * copy the slow way).
  */
 export function shareSubtrees(obj: KubeObject, previous?: KubeObject): KubeObject {
   if (obj.kind !== 'Pod') return obj;
   const pod = obj as Pod;
-  const metadata = pod.metadata.managedFields && pod.metadata.managedFields !== previous?.metadata.managedFields ? { ...pod.metadata, managedFields: intern(pod.metadata.managedFields, 'managedFields') } : pod.metadata;
-  if (previous && previous.spec === pod.spec) return metadata === pod.metadata ? pod : { ...pod, metadata };
-  const spec = pod.spec;
-  return {
-    ...pod,
-    metadata,
-    spec: {
-      ...spec,
-      containers: spec.containers.map(shareContainer),
-      ...(spec.initContainers ? { initContainers: spec.initContainers.map(shareContainer) } : {}),
-      ...(spec.tolerations ? { tolerations: intern(spec.tolerations, 'tolerations') } : {}),
-      ...(spec.securityContext ? { securityContext: intern(spec.securityContext, 'securityContext') } : {}),
-      ...(spec.volumes ? { volumes: spec.volumes.map((v) => (v.projected ? { ...v, projected: intern(v.projected, 'projected') } : v)) } : {}),
-    },
-  } as Pod;
+  let metadata = pod.metadata;
+  if (metadata.managedFields && metadata.managedFields !== previous?.metadata.managedFields) {
+    metadata = { ...metadata };
+    metadata.managedFields = intern(metadata.managedFields, 'managedFields');
+  }
+  if (previous && previous.spec === pod.spec) {
+    if (metadata === pod.metadata) return pod;
+    const out = { ...pod };
+    out.metadata = metadata;
+    return out;
+  }
+  const spec = { ...pod.spec };
+  spec.containers = spec.containers.map(shareContainer);
+  if (spec.initContainers) spec.initContainers = spec.initContainers.map(shareContainer);
+  if (spec.tolerations) spec.tolerations = intern(spec.tolerations, 'tolerations');
+  if (spec.securityContext) spec.securityContext = intern(spec.securityContext, 'securityContext');
+  if (spec.volumes) spec.volumes = spec.volumes.map(shareVolume);
+  const out = { ...pod };
+  out.metadata = metadata;
+  out.spec = spec;
+  return out;
+}
+
+function shareVolume(v: Volume): Volume {
+  if (!v.projected) return v;
+  const out = { ...v };
+  out.projected = intern(v.projected, 'projected');
+  return out;
 }

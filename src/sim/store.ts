@@ -105,8 +105,7 @@ export class ObjectStore {
    * Stores a new object, filling uid, creationTimestamp, generation and resourceVersion. The store takes
    * ownership of `obj` (its metadata is stamped in place): hand it a fresh object, never one still in use.
    */
-  create(created: KubeObject): KubeObject {
-    const obj = this.options.share ? this.options.share(created) : created;
+  create(obj: KubeObject): KubeObject {
     const metadata = obj.metadata;
     const name = metadata.name ?? '';
     let table = this.byKind.get(obj.kind);
@@ -114,11 +113,13 @@ export class ObjectStore {
     const bucket = table.bucketFor(metadata.namespace);
     if (bucket.objects.has(name)) throw new Error(`store: ${obj.kind} ${metadata.namespace}/${name} already exists`);
     const rv = ++this.rv;
+    // Stamped before sharing, on the caller's metadata: members added to a spread copy (share copies the
+    // metadata of a Pod) would give every Pod's metadata a hidden class of its own (~1 KB, kept as long as the Pod).
     metadata.uid ??= this.options.uid();
     metadata.resourceVersion = String(rv);
     metadata.creationTimestamp ??= isoSeconds(this.options.wallTime());
     if (usesGeneration(obj)) metadata.generation = 1;
-    const stored = deepFreeze(obj);
+    const stored = deepFreeze(this.options.share ? this.options.share(obj) : obj);
     table.add(bucket, name, stored);
     this.emit('ADDED', stored, rv);
     return stored;

@@ -56,3 +56,9 @@ test('withLastApplied adds the annotation last and leaves the manifest as it was
   assert.deepEqual(Object.keys(annotations), ['a', LAST_APPLIED_ANNOTATION]);
   assert.equal(annotations[LAST_APPLIED_ANNOTATION], '{"apiVersion":"v1","data":{"k":"v"},"kind":"ConfigMap","metadata":{"annotations":{"a":"1"},"name":"c","namespace":"default"}}\n');
 });
+
+test('an own "__proto__" member of the metadata is encoded as a member, as JSON decoding made it', () => {
+  const manifest = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c","__proto__":{"x":1}}}') as KubeObject;
+  const annotations = (withLastApplied(manifest, 'default').metadata as { annotations: Record<string, string> }).annotations;
+  assert.equal(annotations[LAST_APPLIED_ANNOTATION], '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"__proto__":{"x":1},"annotations":{},"name":"c","namespace":"default"}}\n');
+});
