@@ -111,6 +111,8 @@ export class Scheduler {
   /** The nodes in scheduling order, as columns; rebuilt after nodes change. */
   private order: NodeColumns<NodeAccount> | undefined;
   private nextStart = 0;
+  /** Scratch: the nodes tied for the best score while placing one Pod. */
+  private tied = new Int32Array(0);
 
   private nodeOrder(): NodeColumns<NodeAccount> {
     return (this.order ??= new NodeColumns([...this.nodes.values()]));
@@ -224,6 +226,7 @@ export class Scheduler {
     const columns = this.nodeOrder();
     const { cpu, memory, allocCpu, allocMemory, pods, allocPods, clean } = columns;
     const total = columns.size;
+    const tied = (this.tied = this.tied.length >= columns.size ? this.tied : new Int32Array(columns.size));
     const wanted = feasibleNodesToFind(total);
     let feasible = 0;
     let examined = 0;
@@ -245,13 +248,15 @@ export class Scheduler {
       if (score > bestScore || (best >= 0 && score === bestScore && pods[i]! < pods[best]!)) {
         best = i;
         bestScore = score;
+        tied[0] = i;
         ties = 1;
       } else if (best >= 0 && score === bestScore && pods[i] === pods[best]) {
-        // Reservoir sampling picks uniformly (and reproducibly) among equally good nodes.
-        ties++;
-        if (this.random.int(ties) === 0) best = i;
+        tied[ties++] = i;
       }
     }
+    // One seeded draw picks uniformly among the equally good nodes (as the scheduler's reservoir sampling does,
+    // which would draw once per tie: hundreds of draws per Pod in an empty cluster).
+    if (ties > 1) best = tied[this.random.int(ties)]!;
     if (total > 0) this.nextStart = (this.nextStart + examined) % total;
     if (best >= 0) {
       this.bind(pod, columns.accounts[best]!);
