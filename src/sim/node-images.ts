@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import { hostSource, type EventRecorder, type EventSource } from './events.js';
 import { formatGoDuration, STAGE_MS } from './pod-lifecycle.js';
 import type { ContainerRuntime } from './runtime/types.js';
+import { remember } from './bounded-memo.js';
 
 export type ImageOutcome =
   | { ok: true; imageID: string }
@@ -24,6 +25,10 @@ interface PullRequest {
   fieldPath: string;
   done: (outcome: ImageOutcome) => void;
 }
+
+/** Event texts by image: every Pod of a template says the same. */
+const presentTexts = new Map<string, string>();
+const pullingTexts = new Map<string, string>();
 
 export class NodeImages {
   private readonly cache = new Map<string, CachedImage>();
@@ -54,7 +59,7 @@ export class NodeImages {
     const cached = this.cache.get(image);
     if (policy === 'Never' || (policy !== 'Always' && cached)) {
       if (cached) {
-        this.events.record(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, this.source, fieldPath);
+        this.events.record(pod, 'Normal', 'Pulled', remember(presentTexts, image, () => `Container image "${image}" already present on machine`), this.source, fieldPath);
         done({ ok: true, imageID: cached.imageID });
         return;
       }
@@ -71,7 +76,7 @@ export class NodeImages {
       done({ ok: false, reason: 'InvalidImageName', message: probe.message });
       return;
     }
-    this.events.record(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, this.source, fieldPath);
+    this.events.record(pod, 'Normal', 'Pulling', remember(pullingTexts, image, () => `Pulling image "${image}"`), this.source, fieldPath);
     this.queue.push({ image, requestedAt: this.clock.now(), pod, fieldPath, done });
     this.pump();
   }

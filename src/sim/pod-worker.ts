@@ -307,7 +307,7 @@ export class PodWorker {
     }
     this.after(STAGE_MS.create, () => {
       if (attempt !== s.attempt || this.terminating || this.finished) return;
-      this.event('Normal', 'Created', `Created container: ${s.name}`, s);
+      this.event('Normal', 'Created', remember(createdTexts, s.name, () => `Created container: ${s.name}`), s);
       this.after(STAGE_MS.start, () => {
         if (attempt !== s.attempt || this.terminating || this.finished) return;
         this.run(s, attempt, env, files);
@@ -349,7 +349,7 @@ export class PodWorker {
     s.process = proc;
     s.busy = false;
     s.state = runningSince(startedAt);
-    this.event('Normal', 'Started', `Started container ${s.name}`, s);
+    this.event('Normal', 'Started', remember(startedTexts, s.name, () => `Started container ${s.name}`), s);
     const probes = { startup: s.spec.startupProbe, readiness: s.spec.readinessProbe, liveness: s.spec.livenessProbe };
     s.started = !probes.startup;
     s.readinessOk = !probes.readiness;
@@ -767,6 +767,9 @@ const NO_STATE: ContainerState = Object.freeze({});
 const WAITING_CONTAINERCREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
 const WAITING_PODINITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
 const runningStates = new Map<string, ContainerState>();
+/** The Created and Started events' texts by container name: every Pod of a template says the same. */
+const createdTexts = new Map<string, string>();
+const startedTexts = new Map<string, string>();
 
 function runningSince(startedAt: string): ContainerState {
   return remember(runningStates, startedAt, () => Object.freeze({ running: Object.freeze({ startedAt }) }), 64);
