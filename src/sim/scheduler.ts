@@ -27,10 +27,13 @@ interface NodeAccount extends NodeNumbers {
   node: Node;
 }
 
+/** What a placed Pod holds on its node (its requests as plain numbers: one object per Pod). */
 interface PodAccount {
   nodeName: string;
-  requests: PodRequests;
-  scoreRequests: PodRequests;
+  cpu: number;
+  memory: number;
+  scoreCpu: number;
+  scoreMemory: number;
 }
 
 /** Namespace and name of a Pod (its own strings: nothing to build or split). */
@@ -151,7 +154,7 @@ export class Scheduler {
   private account(uid: string, nodeName: string, pod: Pod): void {
     const requests = podRequests(pod);
     const scoreRequests = podRequests(pod, true);
-    this.placed.set(uid, { nodeName, requests, scoreRequests });
+    this.placed.set(uid, { nodeName, cpu: requests.cpu, memory: requests.memory, scoreCpu: scoreRequests.cpu, scoreMemory: scoreRequests.memory });
     const n = this.nodes.get(nodeName);
     if (!n) return;
     n.cpu += requests.cpu;
@@ -166,10 +169,10 @@ export class Scheduler {
     this.placed.delete(uid);
     const n = this.nodes.get(had.nodeName);
     if (!n) return;
-    n.cpu -= had.requests.cpu;
-    n.memory -= had.requests.memory;
-    n.scoreCpu -= had.scoreRequests.cpu;
-    n.scoreMemory -= had.scoreRequests.memory;
+    n.cpu -= had.cpu;
+    n.memory -= had.memory;
+    n.scoreCpu -= had.scoreCpu;
+    n.scoreMemory -= had.scoreMemory;
     n.pods--;
     this.order?.updated(n);
   }
