@@ -9,6 +9,7 @@
 
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import { remember } from './bounded-memo.js';
+import { copyMembers } from '../kube/merge/json-value.js';
 
 /** Enough for the variety of a big cluster; when full it starts over (sharing is an optimisation, not a rule). */
 const LIMIT = 4096;
@@ -115,7 +116,9 @@ export function shareSubtrees(obj: KubeObject, previous?: KubeObject): KubeObjec
     out.metadata = metadata;
     return out;
   }
-  const spec = { ...pod.spec };
+  // Member by member: a spec another writer spread with a member added (the scheduler's nodeName) has a hidden
+  // class of its own, and the stored copy should not keep one per Pod (see copyMembers).
+  const spec = copyMembers(pod.spec);
   spec.containers = spec.containers.map(shareContainer);
   if (spec.initContainers) spec.initContainers = spec.initContainers.map(shareContainer);
   if (spec.tolerations) spec.tolerations = intern(spec.tolerations, 'tolerations');

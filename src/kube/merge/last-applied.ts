@@ -4,7 +4,7 @@
 // sorted, `<`, `>`, `&`, U+2028 and U+2029 escaped — and ended by a newline.
 
 import type { KubeObject } from '../types.js';
-import { isJsonObject, type JsonObject } from './json-value.js';
+import { copyMembers, isJsonObject, type JsonObject } from './json-value.js';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -19,28 +19,15 @@ export function lastAppliedFor(desired: KubeObject, options: { namespace?: strin
 
 /** The manifest as kubectl encodes it, before the annotation goes in. */
 export function manifestForAnnotation(desired: KubeObject, namespace?: string): JsonObject {
-  const metadata: JsonObject = isJsonObject(desired.metadata) ? copyOf(desired.metadata as JsonObject) : {};
-  // Copied without the old annotation rather than deleted from the copy (a delete slows every later read).
+  const metadata: JsonObject = isJsonObject(desired.metadata) ? copyMembers(desired.metadata as JsonObject) : {};
+  // Copied member by member (it gets members added: see copyMembers), the annotations without the old
+  // annotation rather than deleted from the copy (a delete slows every later read).
   const annotations: JsonObject = {};
   const given = metadata.annotations;
   if (isJsonObject(given)) for (const k in given) if (k !== LAST_APPLIED_ANNOTATION) annotations[k] = given[k]!;
   metadata.annotations = annotations;
   if (namespace !== undefined && metadata.namespace === undefined) metadata.namespace = namespace;
   return { ...(desired as unknown as JsonObject), metadata };
-}
-
-/**
- * A shallow copy made member by member, not spread: the copy gets members added (annotations, namespace), and
- * members added to a spread copy give each copy a hidden class of its own (~1 KB, and slow to read).
- */
-function copyOf(o: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const k in o) {
-    // An own `__proto__` member stays a member (assigning it would set the prototype).
-    if (k === '__proto__') Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
-    else out[k] = o[k]!;
-  }
-  return out;
 }
 
 /** The manifest with its new last-applied annotation: what kubectl diffs against the live object. */
