@@ -42,6 +42,11 @@ export function resolvePath(cwd: string, path: string): string {
   return `/${parts.join('/')}`;
 }
 
+/** A mount point without trailing slashes ('/' stays '/'); most come without one and need no new string. */
+function mountRoot(path: string): string {
+  return path.length > 1 && path.charCodeAt(path.length - 1) === 47 ? path.replace(/\/+$/, '') || '/' : path;
+}
+
 function parentOf(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -91,7 +96,7 @@ export class ContainerFilesystem {
   private mountAt(path: string): MountHit | undefined {
     let best: MountHit | undefined;
     for (const mount of this.mounts) {
-      const root = mount.path.replace(/\/+$/, '') || '/';
+      const root = mountRoot(mount.path);
       if (path !== root && !isBelow(path, root)) continue;
       if (!best || root.length > best.mount.path.length) best = { mount, rel: path === root ? '' : path.slice(root === '/' ? 1 : root.length + 1) };
     }

@@ -28,6 +28,25 @@ const SHELLS: Record<OsFlavour, Record<string, Program>> = {
   distroless: {},
 };
 
+/** `table` with `entries` in it, each replacing the one with its pid or added at the end: a new array of exactly that size. */
+function withEntries(table: readonly ProcessEntry[], entries: readonly ProcessEntry[]): ProcessEntry[] {
+  let added = 0;
+  for (const entry of entries) if (indexOfPid(table, entry.pid) < 0) added++;
+  const next = new Array<ProcessEntry>(table.length + added);
+  for (let i = 0; i < table.length; i++) next[i] = table[i]!;
+  let end = table.length;
+  for (const entry of entries) {
+    const at = indexOfPid(table, entry.pid);
+    next[at >= 0 ? at : end++] = entry;
+  }
+  return next;
+}
+
+function indexOfPid(table: readonly ProcessEntry[], pid: number): number {
+  for (let i = 0; i < table.length; i++) if (table[i]!.pid === pid) return i;
+  return -1;
+}
+
 export class RunningContainer implements ContainerHost {
   readonly fs: ContainerFilesystem;
   readonly flavour: OsFlavour;
@@ -193,12 +212,8 @@ export class RunningContainer implements ContainerHost {
   }
 
   addProcesses(entries: readonly ProcessEntry[]): void {
-    for (const entry of entries) {
-      this.nextPid = Math.max(this.nextPid, entry.pid + 1);
-      if (this.entry(entry.pid)) this.setEntry(entry);
-    }
-    const fresh = entries.filter((entry) => !this.entry(entry.pid));
-    if (fresh.length > 0) this.table = this.table.concat(fresh);
+    for (const entry of entries) this.nextPid = Math.max(this.nextPid, entry.pid + 1);
+    this.table = withEntries(this.table, entries);
   }
 
   processes(): ProcessEntry[] {
@@ -212,9 +227,7 @@ export class RunningContainer implements ContainerHost {
 
   /** Adds `entry`, or replaces the one with its pid. */
   private setEntry(entry: ProcessEntry): void {
-    const table = this.table;
-    const at = table.findIndex((e) => e.pid === entry.pid);
-    this.table = at >= 0 ? table.with(at, entry) : table.length === 0 ? [entry] : table.concat([entry]);
+    this.table = withEntries(this.table, [entry]);
   }
 
   private removeEntry(pid: number): void {
