@@ -70,8 +70,12 @@ export class PodWorker {
   private pod: Pod;
   private readonly uid: string;
   private readonly slots: Slot[];
-  /** Pending timers, to clear at teardown: a few at a time, so a plain list (a Set reallocates as it shrinks). */
-  private readonly timers: TimerId[] = [];
+  /**
+   * Pending timers of a second or more (back-offs, retries, grace periods, the deadline), cleared at teardown
+   * so a deleted Pod's worker is not kept for minutes. Shorter ones (the steps of a start) are left to fire
+   * and find the worker finished. Made on first use: most Pods never set one.
+   */
+  private timers: TimerId[] | undefined;
   private sandboxReady = false;
   private podIP: string | undefined;
   private net: SimPodNetwork | undefined;
@@ -658,8 +662,8 @@ export class PodWorker {
 
   private teardown(): void {
     this.finished = true;
-    for (const t of this.timers) this.k.clock.clearTimer(t);
-    this.timers.length = 0;
+    for (const t of this.timers ?? []) this.k.clock.clearTimer(t);
+    this.timers = undefined;
     for (const s of this.slots) {
       s.probes?.stop();
       if (s.process) {
@@ -740,11 +744,12 @@ export class PodWorker {
   }
 
   private after(ms: number, fn: () => void): TimerId {
+    if (ms < TRACKED_TIMER_MS) return this.k.clock.setTimer(() => this.finished || fn(), ms);
     const id: TimerId = this.k.clock.setTimer(() => {
       this.untrack(id);
       if (!this.finished) fn();
     }, ms);
-    this.timers.push(id);
+    (this.timers ??= []).push(id);
     return id;
   }
 
@@ -754,15 +759,19 @@ export class PodWorker {
   }
 
   private untrack(id: TimerId): void {
-    const i = this.timers.indexOf(id);
+    const timers = this.timers;
+    const i = timers ? timers.indexOf(id) : -1;
     if (i < 0) return;
-    this.timers[i] = this.timers[this.timers.length - 1]!;
-    this.timers.pop();
+    timers![i] = timers![timers!.length - 1]!;
+    timers!.pop();
   }
 }
 
 // Container states are values: a slot's state is replaced, never changed in place, so the common ones are
 // shared frozen objects (10,000 Pods start in a handful of seconds: one `running` state per second).
+/** Timers this long or longer are cleared at teardown; shorter ones just find the worker finished. */
+const TRACKED_TIMER_MS = 1_000;
+
 const NO_STATE: ContainerState = Object.freeze({});
 const WAITING_CONTAINERCREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
 const WAITING_PODINITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
