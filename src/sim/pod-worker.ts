@@ -121,6 +121,14 @@ export class PodWorker {
       configBlocked: false,
       killedForRestart: false,
       fieldPath: undefined,
+      // Declared now, set later: the slot keeps one shape (no property store grown on the side).
+      containerID: undefined,
+      process: undefined,
+      log: undefined,
+      context: undefined,
+      probes: undefined,
+      startedAtMs: undefined,
+      retryTimer: undefined,
     });
     this.slots = [...(pod.spec.initContainers ?? []).map((c) => slot(c, true)), ...pod.spec.containers.map((c) => slot(c, false))];
     this.publish();
