@@ -33,6 +33,9 @@ const KUBERNETES_SERVICE_ENV: [string, string][] = [
 
 const KUBERNETES_SERVICE_ENTRIES = KUBERNETES_SERVICE_ENV.map(([name, value]) => Object.freeze({ name, value }));
 
+/** The env of a container that sets none: one frozen list for all of them (the env is never changed once resolved). */
+const SERVICE_ENV_ONLY = Object.freeze([...KUBERNETES_SERVICE_ENTRIES]) as { name: string; value: string }[];
+
 /** `$(VAR)` → its value when defined; `$$(VAR)` → the literal `$(VAR)`; an undefined reference stays as written. */
 export function expandVars(input: string, vars: ReadonlyMap<string, string>): string {
   return input.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (match, name: string | undefined) => {
@@ -82,6 +85,7 @@ export function resourceFieldValue(pod: Pod, container: Container, ref: { resour
 }
 
 export function resolveContainerEnv(pod: Pod, container: Container, lookup: ConfigLookup, node: NodeResources): { name: string; value: string }[] {
+  if (!container.envFrom?.length && !container.env?.length) return SERVICE_ENV_ONLY;
   const namespace = pod.metadata.namespace ?? 'default';
   const vars = new Map<string, string>();
   for (const source of container.envFrom ?? []) {
@@ -122,10 +126,14 @@ export function resolveContainerEnv(pod: Pod, container: Container, lookup: Conf
       vars.set(env.name, resourceFieldValue(pod, container, from.resourceFieldRef, node));
     }
   }
-  const out: { name: string; value: string }[] = [];
-  for (const [name, value] of vars) out.push({ name, value });
-  // The `kubernetes` Service's variables come regardless of enableServiceLinks (shared, never mutated).
-  for (const entry of KUBERNETES_SERVICE_ENTRIES) if (!vars.has(entry.name)) out.push(entry);
+  // Sized exactly (it lives as long as the container); the `kubernetes` Service's variables come regardless
+  // of enableServiceLinks (shared, never mutated).
+  let size = vars.size;
+  for (const entry of KUBERNETES_SERVICE_ENTRIES) if (!vars.has(entry.name)) size++;
+  const out = new Array<{ name: string; value: string }>(size);
+  let at = 0;
+  for (const [name, value] of vars) out[at++] = { name, value };
+  for (const entry of KUBERNETES_SERVICE_ENTRIES) if (!vars.has(entry.name)) out[at++] = entry;
   return out;
 }
 
