@@ -161,8 +161,8 @@ export class ObjectStore {
     if (!table || !bucket || !old) return undefined;
     table.delete(namespace, bucket, name);
     const rv = ++this.rv;
-    const last = deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } });
-    this.emit('DELETED', last, rv);
+    const last = deletedState(old, rv);
+    this.emit('DELETED', last, rv, old);
     return last;
   }
 
@@ -192,8 +192,9 @@ export class ObjectStore {
     return this.subscribe(kind, listener);
   }
 
-  private emit(type: WatchEventType, object: KubeObject, rv: number): void {
-    this.history.record(type, object, rv);
+  /** `stored`: what the window keeps of the change when it is not `object` itself (see WatchHistory). */
+  private emit(type: WatchEventType, object: KubeObject, rv: number, stored = object): void {
+    this.history.record(type, stored, rv);
     const event: StoreEvent = { type, object, rv };
     if (this.delivering) {
       this.outbox.push(event);
@@ -217,10 +218,16 @@ export class ObjectStore {
   }
 }
 
+/** An object's last state as its deletion reports it: stamped with the deletion's resourceVersion. */
+function deletedState(old: KubeObject, rv: number): KubeObject {
+  return deepFreeze({ ...old, metadata: { ...old.metadata, resourceVersion: String(rv) } });
+}
+
 /**
  * The watch cache window: the last `limit` changes, kept in a ring of parallel slots, so a write adds no object
  * that lives as long as the window (every change used to keep its StoreEvent there, and all of them outlived
- * the young generation), and the window moves without copying.
+ * the young generation), and the window moves without copying. A deletion is kept as the object it removed
+ * (already old) and stamped again when replayed: its stamped copy would live, and be promoted, only for the window.
  */
 class WatchHistory {
   private readonly types: WatchEventType[] = [];
@@ -257,7 +264,10 @@ class WatchHistory {
     for (let n = 0; n < size; n++) {
       const i = (this.oldest + n) % size;
       const object = this.objects[i]!;
-      if (this.rvs[i]! > from && (kind === undefined || object.kind === kind)) out.push({ type: this.types[i]!, object, rv: this.rvs[i]! });
+      const rv = this.rvs[i]!;
+      if (rv <= from || (kind !== undefined && object.kind !== kind)) continue;
+      const type = this.types[i]!;
+      out.push({ type, object: type === 'DELETED' ? deletedState(object, rv) : object, rv });
     }
     return out;
   }

@@ -72,6 +72,21 @@ test('the watch window keeps exactly the last historyLimit changes as it moves o
   }
 });
 
+test('a replayed deletion reports the last state stamped with the deletion\'s resourceVersion, as the live one did', () => {
+  const store = newStore();
+  const a = store.create(cm('a', { k: 'v' }));
+  const live: unknown[] = [];
+  store.subscribe('ConfigMap', (e) => live.push(e.object));
+  const last = store.remove('ConfigMap', 'default', 'a')!;
+  assert.equal(last.metadata.resourceVersion, '2');
+  assert.deepEqual({ ...last, metadata: { ...last.metadata, resourceVersion: a.metadata.resourceVersion } }, a);
+  const replayed: { type: string; rv: number; object: unknown }[] = [];
+  store.watchFrom('ConfigMap', 1, (e) => replayed.push(e));
+  assert.deepEqual(replayed, [{ type: 'DELETED', rv: 2, object: last }]);
+  assert.deepEqual(live, [last]);
+  assert.ok(Object.isFrozen(replayed[0]!.object));
+});
+
 test('with no watch window every earlier resourceVersion is expired, and the latest still watches', () => {
   const store = newStore(0);
   store.create(cm('a'));
