@@ -35,8 +35,10 @@ const joinedPaths = new Map<string, Map<string, string>>();
 const tokens = new Map<string, string>();
 const resolvConfs = new Map<string, string>();
 
-/** `dir/name`, one shared string per pair. */
+/** `dir/name`, one shared string per pair. (Looked up before `remember`, whose maker would be a closure per call.) */
 function filePath(dir: string, name: string): string {
+  const joined = joinedPaths.get(dir)?.get(name);
+  if (joined !== undefined) return joined;
   const names = remember(joinedPaths, dir, () => new Map<string, string>(), MEMO_LIMIT);
   return remember(names, name, () => [dir, name].join('/'), MEMO_LIMIT);
 }
@@ -51,24 +53,24 @@ function withoutTrailingSlash(path: string): string {
  * set of files no container had before is copied into one of its own (see sharedFiles).
  */
 class FileList {
+  // The first `size` slots are in use; the arrays keep their length, so reuse allocates nothing.
   readonly paths: string[] = [];
   readonly contents: string[] = [];
+  size = 0;
   /** Made when the list grows long (a ConfigMap of many keys): an index instead of a linear search. */
   private index: Map<string, number> | undefined;
 
   clear(): void {
-    this.paths.length = 0;
-    this.contents.length = 0;
+    // no file's text kept alive by the list once it is done with
+    for (let i = 0; i < this.size; i++) this.paths[i] = this.contents[i] = '';
+    this.size = 0;
     this.index = undefined;
-  }
-
-  get size(): number {
-    return this.paths.length;
   }
 
   indexOf(path: string): number {
     if (this.index) return this.index.get(path) ?? -1;
-    return this.paths.indexOf(path);
+    for (let i = 0; i < this.size; i++) if (this.paths[i] === path) return i;
+    return -1;
   }
 
   set(path: string, content: string): void {
@@ -77,10 +79,11 @@ class FileList {
       this.contents[at] = content;
       return;
     }
-    this.paths.push(path);
-    this.contents.push(content);
-    if (this.index) this.index.set(path, this.paths.length - 1);
-    else if (this.paths.length > 16) this.index = new Map(this.paths.map((p, i) => [p, i]));
+    const end = this.size++;
+    this.paths[end] = path;
+    this.contents[end] = content;
+    if (this.index) this.index.set(path, end);
+    else if (this.size > 16) this.index = new Map(this.paths.slice(0, this.size).map((p, i) => [p, i]));
   }
 }
 
@@ -107,8 +110,18 @@ function sourceObject(source: Record<string, unknown>, volume: string, namespace
   return secret;
 }
 
+const tokensByNamespace = new Map<string, Map<string, string>>();
+
+/** The projected token of `account`: one string per account, found without building its subject each time. */
 function serviceAccountToken(namespace: string, account: string): string {
-  const subject = `system:serviceaccount:${namespace}:${account}`;
+  const known = tokensByNamespace.get(namespace)?.get(account);
+  if (known !== undefined) return known;
+  const token = tokenFor(`system:serviceaccount:${namespace}:${account}`);
+  remember(tokensByNamespace, namespace, () => new Map<string, string>(), MEMO_LIMIT).set(account, token);
+  return token;
+}
+
+function tokenFor(subject: string): string {
   return remember(tokens, subject, () => `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`, MEMO_LIMIT);
 }
 
@@ -164,9 +177,9 @@ class SharedFiles {
   }
 
   holds(list: FileList): boolean {
-    const { paths, contents } = list;
-    if (paths.length !== this.volumePaths.length) return false;
-    for (let i = 0; i < paths.length; i++) if (paths[i] !== this.volumePaths[i] || contents[i] !== this.volumeContents[i]) return false;
+    const { paths, contents, size } = list;
+    if (size !== this.volumePaths.length) return false;
+    for (let i = 0; i < size; i++) if (paths[i] !== this.volumePaths[i] || contents[i] !== this.volumeContents[i]) return false;
     return true;
   }
 }
@@ -185,7 +198,7 @@ function sharedFiles(list: FileList): SharedFiles {
     }
     return shared;
   }
-  const shared = new SharedFiles([...list.paths], [...list.contents]);
+  const shared = new SharedFiles(list.paths.slice(0, list.size), list.contents.slice(0, list.size));
   recent.unshift(shared);
   if (recent.length > RECENT_LIMIT) recent.pop();
   return shared;
@@ -272,7 +285,7 @@ export function containerFiles(pod: Pod, container: Container, lookup: ConfigLoo
   const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
   const ip = pod.status?.podIP ?? '';
   const namespace = pod.metadata.namespace ?? 'default';
-  const resolvConf = remember(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, MEMO_LIMIT);
+  const resolvConf = resolvConfs.get(namespace) ?? remember(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, MEMO_LIMIT);
   const files = containerVolumes;
   files.clear();
   try {
@@ -351,5 +364,5 @@ function readOnlyMount(pod: Pod, mount: NonNullable<Container['volumeMounts']>[n
   const volume = volumeNamed(pod, mount.name);
   if (!volume || !(volume.configMap || volume.secret || volume.downwardAPI || volume.projected)) return undefined;
   const path = mountPoint(mount.mountPath);
-  return remember(readOnlyMounts, path, () => Object.freeze([Object.freeze({ path, readOnly: true })]) as ContainerMount[], MEMO_LIMIT);
+  return readOnlyMounts.get(path) ?? remember(readOnlyMounts, path, () => Object.freeze([Object.freeze({ path, readOnly: true })]) as ContainerMount[], MEMO_LIMIT);
 }
