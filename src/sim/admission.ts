@@ -89,6 +89,8 @@ const SERVICE_ACCOUNT_PROJECTION = frozen({
   ],
 }) as NonNullable<Volume['projected']>;
 
+const SERVER_SET_METADATA = ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const;
+
 export function admitCreate(input: KubeObject, validation: FieldValidation, store: ObjectStore, random: SeededRandom): Admitted {
   const info = kindInfoOrThrow(input.apiVersion, input.kind);
   const warnings: string[] = [];
@@ -117,7 +119,8 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
   } else {
     delete obj.metadata.namespace;
   }
-  for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) delete obj.metadata[k];
+  // Server-set fields are dropped; `in` first, since a delete, even of a member that is not there, is a call into the runtime.
+  for (const k of SERVER_SET_METADATA) if (k in obj.metadata) delete obj.metadata[k];
   applyDefaults(obj);
   if (obj.kind === 'Pod' && obj.spec) admitPod(obj as Pod, random);
   const error = validateNew(obj, memo, info);
