@@ -22,7 +22,8 @@ class NodeIpam {
       this.next = this.next >= 254 ? 2 : this.next + 1;
       if (!this.used.has(host)) {
         this.used.add(host);
-        return `${this.prefix}.${host}`;
+        // joined: a template literal would be kept as a tree of pieces for as long as the Pod has the IP
+        return [this.prefix, host].join('.');
       }
     }
     return undefined;

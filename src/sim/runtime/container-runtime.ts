@@ -164,6 +164,16 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
 
   // thousands of containers start from a handful of images: resolve each reference once
   const images = new Map<string, ImageDefinition>();
+  /**
+   * An image's ENTRYPOINT + CMD, for every container that gives no command or args: one frozen argv per
+   * image (programs copy what they change: a frozen one fails loudly if one did not).
+   */
+  const imageArgvs = new Map<ImageDefinition, string[]>();
+  function imageArgv(image: ImageDefinition): string[] {
+    let argv = imageArgvs.get(image);
+    if (!argv) imageArgvs.set(image, (argv = Object.freeze(effectiveArgv(image, undefined, undefined)) as string[]));
+    return argv;
+  }
   function imageFor(reference: string): ImageDefinition {
     let image = images.get(reference);
     if (image) return image;
@@ -181,7 +191,7 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
 
     start(context: ContainerContext, command: string[] | undefined, args: string[] | undefined, output: ProcessOutput): ContainerProcess {
       const image = imageFor(context.image);
-      const argv = effectiveArgv(image, command, args);
+      const argv = command || args ? effectiveArgv(image, command, args) : imageArgv(image);
       if (argv.length === 0) return finishedProcess({ code: 128, reason: 'StartError', message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: no command specified: unknown' });
       const container = new RunningContainer(context, image);
       const program = container.findProgram(argv[0]!);
