@@ -28,15 +28,14 @@ export function cloneJson<T>(v: T): T {
  * A shallow copy of an object made member by member, for a copy that gets members added or is kept long. A
  * spread copy that gets members added afterwards (or in the same literal) has a hidden class of its own, not
  * shared with any other object (~1 KB each, and slow to read); one built member by member follows the same
- * hidden classes as every object with those keys in that order.
+ * hidden classes as every object with those keys in that order. Object.assign does that natively (about three
+ * times as fast as a loop, whose keyed stores miss their caches).
  */
 export function copyMembers<T extends object>(o: T): T {
+  if (!Object.hasOwn(o, '__proto__')) return Object.assign({}, o);
+  // An own `__proto__` member stays a member (assigning it would set the prototype).
   const out = {} as Record<string, unknown>;
-  for (const k in o) {
-    // An own `__proto__` member stays a member (assigning it would set the prototype).
-    if (k === '__proto__') Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
-    else out[k] = o[k];
-  }
+  for (const k in o) Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
   return out as T;
 }
 
