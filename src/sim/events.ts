@@ -32,14 +32,16 @@ export interface EventRecorderOptions {
 interface Recorded {
   event: KubeEvent;
   lastAt: number;
+  /** The involved object's next event, oldest first: a short chain per object (no list per object to grow). */
+  next: Recorded | undefined;
 }
 
 export class EventRecorder {
   /**
-   * By involved object's uid, its events: a short list to scan, which spares every event a long key string
-   * (the uid strings are the objects' own, hashed once).
+   * By involved object's uid, its first event (the rest follow in a chain): a short scan, which spares every
+   * event a long key string (the uid strings are the objects' own, hashed once).
    */
-  private readonly byUid = new Map<string, Recorded[]>();
+  private readonly byUid = new Map<string, Recorded>();
   /** Oldest first; an entry is stale when its Recorded was re-queued or removed. */
   private readonly order: Recorded[] = [];
   private orderStart = 0;
@@ -74,9 +76,10 @@ export class EventRecorder {
     // The object's earlier events: a repeat to count, and an involvedObject to share (a kubelet reports
     // Pulled, Created and Started for one container of one Pod version: one reference serves all three).
     let involvedObject: KubeEvent['involvedObject'] | undefined;
+    let last: Recorded | undefined;
     if (known) {
-      for (let i = 0; i < known.length; i++) {
-        const seen = known[i]!;
+      for (let seen: Recorded | undefined = known; seen; seen = seen.next) {
+        last = seen;
         const e = seen.event;
         const ref = e.involvedObject;
         if (ref.resourceVersion === meta.resourceVersion && ref.fieldPath === fieldPath && ref.kind === involved.kind) involvedObject = ref;
@@ -88,6 +91,7 @@ export class EventRecorder {
           return;
         }
         this.forget(seen);
+        last = undefined;
         break;
       }
     }
@@ -96,7 +100,7 @@ export class EventRecorder {
       apiVersion: 'v1',
       kind: 'Event',
       // Every field the store stamps is declared here, in the order it stamps them: the object keeps one shape.
-      metadata: { name: `${meta.name}.${this.nanosHex(wall)}`, namespace, uid: undefined, resourceVersion: undefined, creationTimestamp: undefined },
+      metadata: { name: this.eventName(meta.name ?? '', wall), namespace, uid: undefined, resourceVersion: undefined, creationTimestamp: undefined },
       involvedObject,
       reason,
       message,
@@ -109,9 +113,8 @@ export class EventRecorder {
       reportingComponent: component,
       reportingInstance: source.instance ?? source.host ?? '',
     };
-    const recorded: Recorded = { event: this.store.create(event) as KubeEvent, lastAt: this.clock.now() };
-    if (known) known.push(recorded);
-    else this.byUid.set(uid, [recorded]);
+    const recorded: Recorded = { event: this.store.create(event) as KubeEvent, lastAt: this.clock.now(), next: undefined };
+    this.append(uid, recorded, last);
     this.order.push(recorded);
     while (this.order.length - this.orderStart > this.maxEvents) this.drop(this.order[this.orderStart++]!);
     this.compact();
@@ -145,13 +148,29 @@ export class EventRecorder {
     this.store.remove('Event', recorded.event.metadata.namespace, recorded.event.metadata.name!);
   }
 
+  /** Puts `recorded` at the end of its object's chain (`last`, when the caller has just walked to it). */
+  private append(uid: string, recorded: Recorded, last: Recorded | undefined): void {
+    if (!last) {
+      last = this.byUid.get(uid);
+      while (last?.next) last = last.next;
+    }
+    if (last) last.next = recorded;
+    else this.byUid.set(uid, recorded);
+  }
+
   private forget(recorded: Recorded): void {
     const uid = recorded.event.involvedObject.uid ?? '';
-    const list = this.byUid.get(uid);
-    const i = list ? list.indexOf(recorded) : -1;
-    if (i < 0) return;
-    if (list!.length === 1) this.byUid.delete(uid);
-    else list!.splice(i, 1);
+    const first = this.byUid.get(uid);
+    if (first === recorded) {
+      if (recorded.next) this.byUid.set(uid, recorded.next);
+      else this.byUid.delete(uid);
+    } else {
+      let before = first;
+      while (before && before.next !== recorded) before = before.next;
+      if (!before) return;
+      before.next = recorded.next;
+    }
+    recorded.next = undefined;
   }
 
   private compact(): void {
@@ -161,6 +180,15 @@ export class EventRecorder {
       this.orderStart = 0;
     }
   }
+
+  /** `<object>.<hex>` as one flat string (a template literal would keep its pieces for the Event's life). */
+  private eventName(object: string, wallMs: number): string {
+    const parts = this.nameParts;
+    parts[0] = object;
+    parts[2] = this.nanosHex(wallMs);
+    return parts.join('');
+  }
+  private readonly nameParts = ['', '.', ''];
 
   /**
    * Event names are `<object>.<16 hex digits>` growing with time, like the real `<name>.<unix nanos in hex>`:

@@ -43,3 +43,35 @@ test('beyond the cap the oldest Events go, and a repeat of one that went starts 
   recorder.record(pod('d'), 'Normal', 'Pulled', 'pulled', kubelet);
   assert.equal(events().length, 3);
 });
+
+test("an object's events leave one by one, oldest first, and repeats still count into the ones left", () => {
+  const { recorder, pod, kubelet, events } = setup(3);
+  const web = pod('web');
+  const other = pod('other');
+  const say = (obj: KubeObject, step: string) => recorder.record(obj, 'Normal', step, `${step} app`, kubelet, 'spec.containers{app}');
+  const seen = () => events().map((e) => `${e.involvedObject.name} ${e.reason} ${e.count}`).sort();
+  for (const step of ['Pulling', 'Pulled', 'Created', 'Started']) say(web, step);
+  say(web, 'Created');
+  assert.deepEqual(seen(), ['web Created 2', 'web Pulled 1', 'web Started 1']);
+  say(other, 'Pulled');
+  say(web, 'Started');
+  assert.deepEqual(seen(), ['other Pulled 1', 'web Created 2', 'web Started 2']);
+  say(other, 'Created');
+  say(web, 'Started');
+  assert.deepEqual(seen(), ['other Created 1', 'other Pulled 1', 'web Started 3']);
+});
+
+test('a repeat of an Event deleted meanwhile starts a new Event, and the ones after it still count', () => {
+  const { store, recorder, pod, kubelet, events } = setup(10);
+  const web = pod('web');
+  const say = (step: string) => recorder.record(web, 'Normal', step, `${step} app`, kubelet, 'spec.containers{app}');
+  for (const step of ['Pulled', 'Created', 'Started']) say(step);
+  const created = events().find((e) => e.reason === 'Created')!;
+  store.remove('Event', created.metadata.namespace, created.metadata.name!);
+  say('Created');
+  say('Started');
+  say('Pulled');
+  const counts = Object.fromEntries(events().map((e) => [e.reason, e.count]));
+  assert.deepEqual(counts, { Pulled: 2, Created: 1, Started: 2 });
+  assert.notEqual(events().find((e) => e.reason === 'Created')!.metadata.name, created.metadata.name);
+});
