@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WatchEvent } from '../../src/kube/cluster-source.js';
-import { ObjectStore } from '../../src/sim/store.js';
+import { ObjectStore, sameJson } from '../../src/sim/store.js';
 import { makeCluster } from './helpers.js';
 
 const cm = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data });
@@ -196,4 +196,24 @@ test('across namespaces the key order compares `<namespace>/<name>` whole: `a-b/
   const keys = (await cluster.list('Secret')).items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
   assert.deepEqual(keys, ['a-b/x', 'a/x', 'a0/x']);
   await cluster.close();
+});
+
+test('sameJson compares as JSON: key order and undefined members do not count, anything else does', () => {
+  const same: [unknown, unknown][] = [
+    [{ a: 1, b: { c: [1, { d: 'x' }] } }, { b: { c: [1, { d: 'x' }] }, a: 1 }],
+    [{ a: 1, u: undefined }, { a: 1 }],
+    [{}, { u: undefined }],
+    [[null, 'x'], [null, 'x']],
+  ];
+  const different: [unknown, unknown][] = [
+    [{ a: 1 }, { a: 1, b: 2 }],
+    [{ a: 1, b: 2 }, { a: 1, c: 2 }],
+    [{ a: { b: 1 } }, { a: { b: '1' } }],
+    [{ a: [] }, { a: {} }],
+    [[1, 2], [1, 2, 3]],
+    [{ a: null }, { a: undefined }],
+    [{ a: null }, {}],
+  ];
+  for (const [a, b] of same) assert.ok(sameJson(a, b) && sameJson(b, a), JSON.stringify([a, b]));
+  for (const [a, b] of different) assert.ok(!sameJson(a, b) && !sameJson(b, a), JSON.stringify([a, b]));
 });
