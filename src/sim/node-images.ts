@@ -16,6 +16,12 @@ export type ImageOutcome =
 interface CachedImage {
   imageID: string;
   sizeBytes: number;
+  /** What every Pod that finds it here is told (one object per image, not one per container start). */
+  present: ImageOutcome;
+}
+
+function cachedImage(imageID: string, sizeBytes: number): CachedImage {
+  return { imageID, sizeBytes, present: Object.freeze({ ok: true, imageID }) };
 }
 
 interface PullRequest {
@@ -47,7 +53,7 @@ export class NodeImages {
 
   /** Images a node starts with (kind preloads its system images). */
   preload(image: string, imageID: string, sizeBytes: number): void {
-    this.cache.set(image, { imageID, sizeBytes });
+    this.cache.set(image, cachedImage(imageID, sizeBytes));
   }
 
   has(image: string): boolean {
@@ -60,7 +66,7 @@ export class NodeImages {
     if (policy === 'Never' || (policy !== 'Always' && cached)) {
       if (cached) {
         this.events.record(pod, 'Normal', 'Pulled', remember(presentTexts, image, () => `Container image "${image}" already present on machine`), this.source, fieldPath);
-        done({ ok: true, imageID: cached.imageID });
+        done(cached.present);
         return;
       }
       const message = `Container image "${image}" is not present with pull policy of Never`;
@@ -94,7 +100,8 @@ export class NodeImages {
     this.clock.setTimer(() => {
       this.pulling = false;
         if (result.ok) {
-        this.cache.set(next.image, { imageID: result.imageID, sizeBytes: result.sizeBytes });
+        let image = this.cache.get(next.image);
+        if (image?.imageID !== result.imageID || image.sizeBytes !== result.sizeBytes) this.cache.set(next.image, (image = cachedImage(result.imageID, result.sizeBytes)));
         const took = this.clock.now() - started;
         const total = this.clock.now() - next.requestedAt;
         this.events.record(
@@ -105,7 +112,7 @@ export class NodeImages {
           this.source,
           next.fieldPath,
         );
-        next.done({ ok: true, imageID: result.imageID });
+        next.done(image.present);
       } else {
         this.events.record(next.pod, 'Warning', 'Failed', `Failed to pull image "${next.image}": ${result.message}`, this.source, next.fieldPath);
         this.events.record(next.pod, 'Warning', 'Failed', 'Error: ErrImagePull', this.source, next.fieldPath);
