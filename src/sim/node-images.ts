@@ -99,7 +99,7 @@ export class NodeImages {
     const started = this.clock.now();
     this.clock.setTimer(() => {
       this.pulling = false;
-        if (result.ok) {
+      if (result.ok) {
         let image = this.cache.get(next.image);
         if (image?.imageID !== result.imageID || image.sizeBytes !== result.sizeBytes) this.cache.set(next.image, (image = cachedImage(result.imageID, result.sizeBytes)));
         const took = this.clock.now() - started;
