@@ -20,10 +20,11 @@ const latin1 = new TextDecoder('latin1');
 
 export class SeededRandom {
   /**
-   * The generator's 32-bit state, in a typed array: kept in a plain field, every other value (≥ 2^31) would be
-   * a new heap number, and the scheduler draws once per tied node.
+   * The generator's 32-bit state and its latest output, in a typed array: a uint32 kept in a plain field or
+   * returned from a call is a new heap number whenever it is 2^30 or more (half of all draws), and the
+   * scheduler and the container runtime draw often.
    */
-  private readonly state = new Uint32Array(1);
+  private readonly state = new Uint32Array(2);
   private readonly uidBytes = new Uint8Array(36);
   /** By length: the few lengths callers ask for (64 for container IDs, 32, 10, 5). */
   private readonly buffers: Uint8Array[] = [];
@@ -32,18 +33,24 @@ export class SeededRandom {
     this.state[0] = seed >>> 0 || 0x9e3779b9;
   }
 
-  /** The next 32 bits (mulberry32). */
-  private nextUint32(): number {
+  /** The next 32 bits (mulberry32), left in state[1]. */
+  private draw(): void {
     this.state[0] += 0x6d2b79f5;
     let t = this.state[0]!;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
+    this.state[1] = t ^ (t >>> 14);
+  }
+
+  private nextUint32(): number {
+    this.draw();
+    return this.state[1]!;
   }
 
   /** A float in [0, 1). */
   next(): number {
-    return this.nextUint32() / 4294967296;
+    this.draw();
+    return this.state[1]! / 4294967296;
   }
 
   /**
@@ -51,7 +58,8 @@ export class SeededRandom {
    * with the multiplication's one rounding and the result is the same integer for every bound.
    */
   int(maxExclusive: number): number {
-    return Math.floor((this.nextUint32() * maxExclusive) / 4294967296);
+    this.draw();
+    return Math.floor((this.state[1]! * maxExclusive) / 4294967296);
   }
 
   private buffer(length: number): Uint8Array {
