@@ -14,4 +14,5 @@ export { jsonMergePatch } from '../kube/merge/json-merge-patch.js';
 export { applyJsonPatch } from '../kube/merge/json-patch.js';
 
 export { applyDefaults } from '../kube/schema/defaults.js';
+export { copyMembers, withMembers } from '../kube/merge/json-value.js';
 export { validatePodUpdate } from '../kube/schema/pod-update.js';

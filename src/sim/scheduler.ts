@@ -7,7 +7,7 @@
 import type { Condition, KubeObject, Node, Pod, Taint } from '../kube/types.js';
 import type { Clock, TimerId } from './clock.js';
 import type { EventRecorder } from './events.js';
-import { parseQuantity } from './kube-deps.js';
+import { parseQuantity, withMembers } from './kube-deps.js';
 import { podRequests, type PodRequests } from './pod-resources.js';
 import type { SeededRandom } from './random.js';
 import { isSchedulingGated } from './admission.js';
@@ -310,8 +310,8 @@ export class Scheduler {
     const conditions = withCondition(pod.status?.conditions, sharedCondition('PodScheduled', 'True', now));
     const bound = this.store.replace({
       ...pod,
-      spec: { ...pod.spec, nodeName },
-      status: { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions },
+      spec: withMembers(pod.spec, { nodeName }),
+      status: withMembers(pod.status ?? {}, { phase: pod.status?.phase ?? 'Pending', conditions }),
     });
     this.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, {
       component: SCHEDULER,
@@ -325,7 +325,7 @@ export class Scheduler {
     if (!existing || existing.status !== 'False' || existing.message !== message) {
       const since = existing?.status === 'False' ? existing.lastTransitionTime : isoSeconds(this.clock.wallTime());
       const conditions = withCondition(pod.status?.conditions, sharedCondition('PodScheduled', 'False', since, 'Unschedulable', message));
-      current = this.store.replace({ ...pod, status: { ...pod.status, phase: 'Pending', conditions } });
+      current = this.store.replace({ ...pod, status: withMembers(pod.status ?? {}, { phase: 'Pending', conditions }) });
     }
     this.events.record(current, 'Warning', 'FailedScheduling', message, { component: SCHEDULER, instance: `${SCHEDULER}-kubesim-control-plane` });
   }

@@ -39,6 +39,15 @@ export function copyMembers<T extends object>(o: T): T {
   return out as T;
 }
 
+/**
+ * A shallow copy of `o` with `members` set (existing ones keep their place, new ones go last): what
+ * `{ ...o, ...members }` means, without the hidden class of its own that literal gives a copy that gains
+ * members (see copyMembers).
+ */
+export function withMembers<T extends object>(o: T, members: Partial<T>): T {
+  return Object.assign(copyMembers(o), members);
+}
+
 /** Structural equality of two JSON values (key order ignored, `undefined` members ignored). */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
