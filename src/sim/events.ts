@@ -145,7 +145,7 @@ export class EventRecorder {
 
   private drop(recorded: Recorded): void {
     this.forget(recorded);
-    this.store.remove('Event', recorded.event.metadata.namespace, recorded.event.metadata.name!);
+    this.store.discard('Event', recorded.event.metadata.namespace, recorded.event.metadata.name!);
   }
 
   /** Puts `recorded` at the end of its object's chain (`last`, when the caller has just walked to it). */

@@ -155,15 +155,36 @@ export class ObjectStore {
 
   /** Removes an object at once; returns its last state (stamped with the deletion's resourceVersion). */
   remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const old = this.take(kind, namespace, name);
+    if (!old) return undefined;
+    const rv = this.rv;
+    const last = deletedState(old, rv);
+    this.emit('DELETED', last, rv, old);
+    return last;
+  }
+
+  /**
+   * Removes an object whose last state nobody asked for (an Event past the recorder's cap): the stamped copy a
+   * DELETED event carries is made only when someone watches the kind now (a later watch from an older
+   * resourceVersion gets it from the window, stamped on replay).
+   */
+  discard(kind: string, namespace: string | undefined, name: string): void {
+    const old = this.take(kind, namespace, name);
+    if (!old) return;
+    const rv = this.rv;
+    if (this.subscriptions.has(kind) || this.subscriptions.has('')) this.emit('DELETED', deletedState(old, rv), rv, old);
+    else this.history.record('DELETED', old, rv);
+  }
+
+  /** Takes an object out of its table, under a new resourceVersion (this.rv); undefined when there is none. */
+  private take(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
     const table = this.byKind.get(kind);
     const bucket = table?.bucket(namespace);
     const old = bucket?.objects.get(name);
     if (!table || !bucket || !old) return undefined;
     table.delete(namespace, bucket, name);
-    const rv = ++this.rv;
-    const last = deletedState(old, rv);
-    this.emit('DELETED', last, rv, old);
-    return last;
+    this.rv++;
+    return old;
   }
 
   /** Live changes of `kind` (every kind when undefined), delivered synchronously in resourceVersion order. */

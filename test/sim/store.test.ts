@@ -87,6 +87,23 @@ test('a replayed deletion reports the last state stamped with the deletion\'s re
   assert.ok(Object.isFrozen(replayed[0]!.object));
 });
 
+test('a discarded object leaves like a removed one: watchers live or later see DELETED at the deletion\'s resourceVersion', () => {
+  const store = newStore();
+  store.create(cm('quiet', { k: 'v' }));
+  store.discard('ConfigMap', 'default', 'quiet');
+  assert.equal(store.get('ConfigMap', 'default', 'quiet'), undefined);
+  assert.equal(store.resourceVersion(), '2');
+  const replayed: WatchEvent[] = [];
+  store.watchFrom('ConfigMap', 1, (e) => replayed.push(e))();
+  assert.deepEqual(replayed.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion]), [['DELETED', 'quiet', '2']]);
+  store.create(cm('watched'));
+  const live: WatchEvent[] = [];
+  store.subscribe(undefined, (e) => live.push(e));
+  store.discard('ConfigMap', 'default', 'watched');
+  store.discard('ConfigMap', 'default', 'absent');
+  assert.deepEqual(live.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion]), [['DELETED', 'watched', '4']]);
+});
+
 test('with no watch window every earlier resourceVersion is expired, and the latest still watches', () => {
   const store = newStore(0);
   store.create(cm('a'));
