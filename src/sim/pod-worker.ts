@@ -130,7 +130,12 @@ export class PodWorker {
       startedAtMs: undefined,
       retryTimer: undefined,
     });
-    this.slots = [...(pod.spec.initContainers ?? []).map((c) => slot(c, true)), ...pod.spec.containers.map((c) => slot(c, false))];
+    // Exactly sized (a list built by spreading keeps spare room for the worker's life).
+    const inits = pod.spec.initContainers ?? [];
+    const slots = new Array<Slot>(inits.length + pod.spec.containers.length);
+    inits.forEach((c, i) => (slots[i] = slot(c, true)));
+    pod.spec.containers.forEach((c, i) => (slots[inits.length + i] = slot(c, false)));
+    this.slots = slots;
     this.publish();
     this.after(STAGE_MS.sandbox, () => this.createSandbox());
     const deadline = pod.spec.activeDeadlineSeconds;
@@ -333,7 +338,7 @@ export class PodWorker {
       s.restartCount++;
     }
     s.killedForRestart = false;
-    s.containerID = `containerd://${this.k.random.hex(64)}`;
+    s.containerID = this.k.random.hex(64, 'containerd://');
     const startedAt = isoSeconds(this.k.clock.wallTime());
     s.startedAtMs = this.k.clock.now();
     s.log = this.k.logs.startInstance(this.uid, s.name);

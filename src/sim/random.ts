@@ -71,10 +71,11 @@ export class SeededRandom {
     for (let k = 0; k < count; k++) out[at + k] = HEX_CODES[(x >>> (28 - 4 * (k + skip))) & 15]!;
   }
 
-  /** `length` hex digits, 8 from each draw (its high digits first). */
-  hex(length: number): string {
-    const out = this.buffer(length);
-    for (let n = 0; n < length; n += 8) SeededRandom.putHex(out, n, this.nextUint32(), Math.min(8, length - n));
+  /** `length` hex digits, 8 from each draw (its high digits first), after `prefix` (ASCII) in the same flat string. */
+  hex(length: number, prefix = ''): string {
+    const out = this.buffer(prefix.length + length);
+    for (let i = 0; i < prefix.length; i++) out[i] = prefix.charCodeAt(i);
+    for (let n = 0; n < length; n += 8) SeededRandom.putHex(out, prefix.length + n, this.nextUint32(), Math.min(8, length - n));
     return latin1.decode(out);
   }
 

@@ -37,3 +37,13 @@ test('int draws the same integer as flooring next() times the bound, for small a
     for (let i = 0; i < 500; i++) assert.equal(a.int(max), Math.floor(b.next() * max));
   }
 });
+
+test('hex digits after a prefix are the same draws as without it (a container ID is containerd:// and 64 of them)', () => {
+  const plain = new SeededRandom(7);
+  const prefixed = new SeededRandom(7);
+  plain.uid();
+  prefixed.uid();
+  assert.equal(prefixed.hex(64, 'containerd://'), `containerd://${plain.hex(64)}`);
+  assert.equal(prefixed.hex(10), plain.hex(10));
+  assert.equal(prefixed.hex(77), plain.hex(77));
+});
