@@ -142,22 +142,48 @@ function condition(previous: readonly Condition[] | undefined, next: ConditionIn
  * (stored objects are never mutated), not one per Pod.
  */
 export function sharedCondition(type: string, status: 'True' | 'False', lastTransitionTime: string | null | undefined, reason?: string, message?: string): Condition {
-  const key = reason || message ? `${type}|${status}|${lastTransitionTime}|${reason ?? ''}|${message ?? ''}` : `${type}|${status}|${lastTransitionTime}`;
-  return remember(sharedConditions, key, () => {
-    const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime };
-    if (reason) c.reason = reason;
-    if (message) c.message = message;
-    return Object.freeze(c);
-  });
+  // Looked up level by level (second, type, reason, message), no key text built per call: every part is a
+  // string the callers share already. A new second beyond the limit starts the table over.
+  const second = lastTransitionTime === undefined ? '\0undefined' : lastTransitionTime === null ? '\0null' : lastTransitionTime;
+  let byType = sharedConditions.get(second);
+  if (!byType) {
+    if (sharedConditions.size >= SHARED_CONDITION_SECONDS) sharedConditions.clear();
+    sharedConditions.set(second, (byType = new Map()));
+  }
+  let byReason = byType.get(type);
+  if (!byReason) byType.set(type, (byReason = new Map()));
+  let byMessage = byReason.get(reason ?? '');
+  if (!byMessage) byReason.set(reason ?? '', (byMessage = new Map()));
+  let pair = byMessage.get(message ?? '');
+  if (!pair) byMessage.set(message ?? '', (pair = {}));
+  return (pair[status] ??= Object.freeze(makeCondition(type, status, lastTransitionTime, reason, message)));
 }
-const sharedConditions = new Map<string, Condition>();
+const SHARED_CONDITION_SECONDS = 256;
+const sharedConditions = new Map<string, Map<string, Map<string, Map<string, { True?: Condition; False?: Condition }>>>>();
+
+/** One literal per shape: the members it has from the start. */
+function makeCondition(type: string, status: 'True' | 'False', lastTransitionTime: string | null | undefined, reason?: string, message?: string): Condition {
+  const lastProbeTime = null;
+  if (reason && message) return { type, status, lastProbeTime, lastTransitionTime, reason, message };
+  if (reason) return { type, status, lastProbeTime, lastTransitionTime, reason };
+  if (message) return { type, status, lastProbeTime, lastTransitionTime, message };
+  return { type, status, lastProbeTime, lastTransitionTime };
+}
 
 /** `containers with unready status: [a b]`: the same few texts for every Pod of a template. */
 function containersMessage(which: string, names: string[]): string {
   const list = names.length === 1 ? names[0]! : names.join(' ');
-  return remember(containerMessages, `${which}|${list}`, () => `containers with ${which} status: [${list}]`);
+  let texts = containerMessages.get(which);
+  if (!texts) containerMessages.set(which, (texts = new Map()));
+  let text = texts.get(list);
+  if (text === undefined) {
+    if (texts.size >= 1024) texts.clear();
+    texts.set(list, (text = `containers with ${which} status: [${list}]`));
+  }
+  return text;
 }
-const containerMessages = new Map<string, string>();
+/** By kind of list (unready, incomplete), then the names. */
+const containerMessages = new Map<string, Map<string, string>>();
 
 export interface PodStatusInput {
   pod: Pod;
