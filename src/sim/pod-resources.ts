@@ -31,7 +31,7 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
   // Plain locals, not small objects: the scheduler asks for every Pod it places.
   let cpu = 0;
   let memory = 0;
-  for (const c of pod.spec.containers ?? []) {
+  for (const c of pod.spec.containers ?? NONE) {
     cpu += requestOf(c, 'cpu', nonZero);
     memory += requestOf(c, 'memory', nonZero);
   }
@@ -39,7 +39,7 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
   let sidecarMemory = 0;
   let initCpu = 0;
   let initMemory = 0;
-  for (const c of pod.spec.initContainers ?? []) {
+  for (const c of pod.spec.initContainers ?? NONE) {
     const cCpu = requestOf(c, 'cpu', false);
     const cMemory = requestOf(c, 'memory', false);
     if (c.restartPolicy === 'Always') {
@@ -56,19 +56,31 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
 
 /** Guaranteed, Burstable or BestEffort, as the kubelet writes status.qosClass. */
 export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const all = [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of all) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+  const found = qosScan(pod.spec.initContainers) | qosScan(pod.spec.containers);
+  if (!(found & ANY_RESOURCE)) return 'BestEffort';
+  return found & NOT_GUARANTEED ? 'Burstable' : 'Guaranteed';
+}
+
+const ANY_RESOURCE = 1;
+const NOT_GUARANTEED = 2;
+
+/** ANY_RESOURCE when a container names a cpu or memory request or limit; NOT_GUARANTEED when one lacks a limit equal to its request. */
+function qosScan(containers: readonly Container[] | undefined): number {
+  let found = 0;
+  for (const c of containers ?? NONE) {
+    const req = c.resources?.requests ?? NO_QUANTITIES;
+    const lim = c.resources?.limits ?? NO_QUANTITIES;
+    for (const r of RESOURCES) {
+      if (req[r] !== undefined || lim[r] !== undefined) found |= ANY_RESOURCE;
       const l = lim[r];
       const q = req[r] ?? l;
-      if (l === undefined || q === undefined || quantity(q) !== quantity(l)) guaranteed = false;
+      if (l === undefined || q === undefined || quantity(q) !== quantity(l)) found |= NOT_GUARANTEED;
     }
   }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return found;
 }
+
+// Shared read-only stand-ins for what a spec leaves out (asked about for every Pod placed or started).
+const NONE: readonly Container[] = Object.freeze([]);
+const NO_QUANTITIES: Readonly<Record<string, string | number | undefined>> = Object.freeze({});
+const RESOURCES = ['cpu', 'memory'] as const;

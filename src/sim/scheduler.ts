@@ -114,6 +114,8 @@ export class Scheduler {
   /** The nodes in scheduling order, as columns; rebuilt after nodes change. */
   private order: NodeColumns<NodeAccount> | undefined;
   private nextStart = 0;
+  /** The Pod being bound and its requests, for its own store event to account. */
+  private placing: { uid: string; requests: PodRequests; scoreRequests: PodRequests } | undefined;
   /** Scratch: the nodes tied for the best score while placing one Pod. */
   private tied = new Int32Array(0);
 
@@ -152,8 +154,10 @@ export class Scheduler {
   }
 
   private account(uid: string, nodeName: string, pod: Pod): void {
-    const requests = podRequests(pod);
-    const scoreRequests = podRequests(pod, true);
+    // The Pod just bound comes back as a store event: its requests were worked out to place it.
+    const placing = this.placing?.uid === uid ? this.placing : undefined;
+    const requests = placing?.requests ?? podRequests(pod);
+    const scoreRequests = placing?.scoreRequests ?? podRequests(pod, true);
     this.placed.set(uid, { nodeName, cpu: requests.cpu, memory: requests.memory, scoreCpu: scoreRequests.cpu, scoreMemory: scoreRequests.memory });
     const n = this.nodes.get(nodeName);
     if (!n) return;
@@ -262,7 +266,9 @@ export class Scheduler {
     if (ties > 1) best = tied[this.random.int(ties)]!;
     if (total > 0) this.nextStart = (this.nextStart + examined) % total;
     if (best >= 0) {
+      this.placing = { uid: pod.metadata.uid!, requests, scoreRequests };
       this.bind(pod, columns.accounts[best]!);
+      this.placing = undefined;
       return;
     }
     this.unschedulable.set(pod.metadata.uid!, podKey(pod));
