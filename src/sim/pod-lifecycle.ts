@@ -83,9 +83,8 @@ function exitedOk(r: ContainerRecord): boolean {
 /** kubelet getPhase. */
 export function podPhase(pod: Pod, records: ContainerRecord[], deleting: boolean): NonNullable<PodStatus['phase']> {
   const restartPolicy = pod.spec.restartPolicy ?? 'Always';
-  const inits = records.filter((r) => r.init);
-  const mains = records.filter((r) => !r.init);
-  for (const r of inits) {
+  for (const r of records) {
+    if (!r.init) continue;
     if (r.sidecar) {
       if (!r.started && !deleting) return 'Pending';
       continue;
@@ -99,7 +98,8 @@ export function podPhase(pod: Pod, records: ContainerRecord[], deleting: boolean
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
-  for (const r of mains) {
+  for (const r of records) {
+    if (r.init) continue;
     if (r.state.running) running++;
     else if (r.state.terminated) {
       stopped++;
