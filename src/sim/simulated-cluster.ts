@@ -548,8 +548,16 @@ export class SimulatedCluster implements ClusterSource {
       if (old) obj.metadata.managedFields = entries.length ? entries : undefined;
       return;
     }
+    const time = isoSeconds(this.clock.wallTime());
+    const entry = subresource
+      ? { manager, operation, apiVersion: obj.apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: {}, subresource }
+      : { manager, operation, apiVersion: obj.apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: {} };
+    // A first write (every applied Pod) has no other managers to keep.
+    if (!entries.length) {
+      obj.metadata.managedFields = [entry];
+      return;
+    }
     const others = entries.filter((e) => !(e.manager === manager && e.operation === operation && e.subresource === subresource));
-    const entry = { manager, operation, apiVersion: obj.apiVersion, time: isoSeconds(this.clock.wallTime()), fieldsType: 'FieldsV1', fieldsV1: {}, ...(subresource ? { subresource } : {}) };
     obj.metadata.managedFields = [...others, entry];
   }
 }
