@@ -781,11 +781,11 @@ export class PodWorker {
   }
 }
 
-// Container states are values: a slot's state is replaced, never changed in place, so the common ones are
-// shared frozen objects (10,000 Pods start in a handful of seconds: one `running` state per second).
 /** Timers this long or longer are cleared at teardown; shorter ones just find the worker finished. */
 const TRACKED_TIMER_MS = 1_000;
 
+// Container states are values: a slot's state is replaced, never changed in place, so the common ones are
+// shared frozen objects (10,000 Pods start in a handful of seconds: one `running` state per second).
 const NO_STATE: ContainerState = Object.freeze({});
 const WAITING_CONTAINERCREATING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'ContainerCreating' }) });
 const WAITING_PODINITIALIZING: ContainerState = Object.freeze({ waiting: Object.freeze({ reason: 'PodInitializing' }) });
