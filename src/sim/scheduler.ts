@@ -239,7 +239,8 @@ export class Scheduler {
     let examined = 0;
     // Most Pods select no nodes and most nodes carry no taints: then only the resources decide.
     const plain = !pod.spec.nodeSelector && !pod.spec.affinity;
-    for (let i = this.nextStart; examined < total && feasible < wanted; examined++, i = i + 1 === total ? 0 : i + 1) {
+    // The start is taken modulo the node count: nodes may have gone since the last Pod was placed.
+    for (let i = total ? this.nextStart % total : 0; examined < total && feasible < wanted; examined++, i = i + 1 === total ? 0 : i + 1) {
       const fits = plain && clean[i] === 1 && pods[i]! < allocPods[i]! && cpu[i]! + requests.cpu <= allocCpu[i]! + 1e-9 && memory[i]! + requests.memory <= allocMemory[i]!;
       if (!fits) {
         const failure = this.filter(columns.accounts[i]!, pod, requests);
@@ -264,7 +265,7 @@ export class Scheduler {
     // One seeded draw picks uniformly among the equally good nodes (as the scheduler's reservoir sampling does,
     // which would draw once per tie: hundreds of draws per Pod in an empty cluster).
     if (ties > 1) best = tied[this.random.int(ties)]!;
-    if (total > 0) this.nextStart = (this.nextStart + examined) % total;
+    if (total > 0) this.nextStart = ((this.nextStart % total) + examined) % total;
     if (best >= 0) {
       this.placing = { uid: pod.metadata.uid!, requests, scoreRequests };
       this.bind(pod, columns.accounts[best]!);

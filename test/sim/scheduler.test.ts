@@ -98,3 +98,16 @@ test('spec.nodeName bypasses the scheduler: no Scheduled event', async () => {
   assert.equal(podStatusReason(await getPod(cluster, 'pinned')), 'Running');
   await cluster.close();
 });
+
+test('after most of a big cluster\'s nodes are deleted, the next Pod is still placed on one that is left', async () => {
+  // 151 nodes: each Pod looks at ~100 of them, so the next search starts far into the list.
+  const { cluster } = makeCluster({ workers: 150 });
+  await cluster.apply(simplePod('first', { containers: [{ name: 'app', image: 'nginx:1.27' }] }));
+  await cluster.advance(1_000);
+  for (let i = 50; i <= 150; i++) await cluster.delete({ apiVersion: 'v1', kind: 'Node', name: `kubesim-worker${i}` });
+  await cluster.apply(simplePod('after', { containers: [{ name: 'app', image: 'nginx:1.27' }] }));
+  await cluster.advance(1_000);
+  const node = (await getPod(cluster, 'after')).spec.nodeName;
+  assert.match(node ?? '', /^kubesim-worker([1-9]|[1-4]\d)?$/);
+  await cluster.close();
+});
