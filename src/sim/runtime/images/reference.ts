@@ -1,8 +1,6 @@
 // Image references as the kubelet parses them (distribution/reference): `[host[:port]/]path[:tag][@digest]`,
 // lower-case path components, and `docker.io/library/` filled in for short names.
 
-import { remember } from '../../bounded-memo.js';
-
 export interface ImageReference {
   /** `docker.io`, `registry.k8s.io`, `localhost:5000`. */
   registry: string;
@@ -21,24 +19,8 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[a-fA-F0-9:]+\])(?::\d+)?$/;
 
-// Thousands of Pods name a handful of images, each pulled and started many times: parse each string once.
-// The results are shared, so they are frozen.
-const parsed = new Map<string, ImageReference | undefined>();
-
 /** Parses `image` or returns undefined when it is not a valid reference (the kubelet's InvalidImageName). */
 export function parseImageReference(image: string): ImageReference | undefined {
-  return remember(
-    parsed,
-    image,
-    () => {
-      const ref = parse(image);
-      return ref && Object.freeze(ref);
-    },
-    1000,
-  );
-}
-
-function parse(image: string): ImageReference | undefined {
   if (image === '' || image.trim() !== image) return undefined;
   let rest = image;
   let digest: string | undefined;
