@@ -10,6 +10,8 @@ export const DEFAULT_LOG_LINES = 10_000;
 /** Lines longer than this are rarely repeated: not worth a place in the intern table. */
 const INTERN_MAX_LENGTH = 200;
 const INTERN_MAX_ENTRIES = 4096;
+/** A line is its own interned copy the first time it is seen. */
+const itself = (text: string): string => text;
 const interned = new Map<string, string>();
 
 /**
@@ -17,7 +19,7 @@ const interned = new Map<string, string>();
  * second across thousands of Pods): a bounded table, emptied when full, so unique lines cannot grow it.
  */
 function intern(text: string): string {
-  return text.length > INTERN_MAX_LENGTH ? text : remember(interned, text, () => text, INTERN_MAX_ENTRIES);
+  return text.length > INTERN_MAX_LENGTH ? text : remember(interned, text, itself, INTERN_MAX_ENTRIES);
 }
 
 const BLOCK_MAX_LENGTH = 1000;

@@ -35,6 +35,8 @@ interface PullRequest {
 /** Event texts by image: every Pod of a template says the same. */
 const presentTexts = new Map<string, string>();
 const pullingTexts = new Map<string, string>();
+const presentText = (image: string): string => `Container image "${image}" already present on machine`;
+const pullingText = (image: string): string => `Pulling image "${image}"`;
 
 export class NodeImages {
   private readonly cache = new Map<string, CachedImage>();
@@ -65,7 +67,7 @@ export class NodeImages {
     const cached = this.cache.get(image);
     if (policy === 'Never' || (policy !== 'Always' && cached)) {
       if (cached) {
-        this.events.record(pod, 'Normal', 'Pulled', remember(presentTexts, image, () => `Container image "${image}" already present on machine`), this.source, fieldPath);
+        this.events.record(pod, 'Normal', 'Pulled', remember(presentTexts, image, presentText), this.source, fieldPath);
         done(cached.present);
         return;
       }
@@ -82,7 +84,7 @@ export class NodeImages {
       done({ ok: false, reason: 'InvalidImageName', message: probe.message });
       return;
     }
-    this.events.record(pod, 'Normal', 'Pulling', remember(pullingTexts, image, () => `Pulling image "${image}"`), this.source, fieldPath);
+    this.events.record(pod, 'Normal', 'Pulling', remember(pullingTexts, image, pullingText), this.source, fieldPath);
     this.queue.push({ image, requestedAt: this.clock.now(), pod, fieldPath, done });
     this.pump();
   }

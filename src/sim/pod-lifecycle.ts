@@ -319,9 +319,10 @@ function singleIP(prev: { ip: string }[] | undefined, ip: string): { ip: string 
 /** A node's `[{ip}]`: the same for every Pod on it, so one frozen array per node. */
 function hostIPList(prev: { ip: string }[] | undefined, ip: string): { ip: string }[] {
   if (prev?.length === 1 && prev[0]!.ip === ip) return prev;
-  return remember(hostIPLists, ip, () => Object.freeze([Object.freeze({ ip })]) as { ip: string }[]);
+  return remember(hostIPLists, ip, singleIPList);
 }
 const hostIPLists = new Map<string, { ip: string }[]>();
+const singleIPList = (ip: string): { ip: string }[] => Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
 
 const INITIALIZED: ConditionInput = { type: 'Initialized', status: 'True' };
 const SANDBOX_READY: ConditionInput = { type: 'PodReadyToStartContainers', status: 'True' };

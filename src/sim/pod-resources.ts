@@ -18,7 +18,7 @@ const NON_ZERO_MEMORY = 200 * 1024 * 1024;
 const parsed = new Map<string, number>();
 function quantity(value: string | number): number {
   if (typeof value === 'number') return value;
-  return remember(parsed, value, () => parseQuantity(value), 1024);
+  return remember(parsed, value, parseQuantity, 1024);
 }
 
 function requestOf(c: Container, resource: 'cpu' | 'memory', nonZero: boolean): number {

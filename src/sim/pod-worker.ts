@@ -324,7 +324,7 @@ export class PodWorker {
     }
     this.after(STAGE_MS.create, () => {
       if (attempt !== s.attempt || this.terminating || this.finished) return;
-      this.event('Normal', 'Created', remember(createdTexts, s.name, () => `Created container: ${s.name}`), s);
+      this.event('Normal', 'Created', remember(createdTexts, s.name, createdText), s);
       this.after(STAGE_MS.start, () => {
         if (attempt !== s.attempt || this.terminating || this.finished) return;
         this.run(s, attempt, env, files);
@@ -367,7 +367,7 @@ export class PodWorker {
     s.process = proc;
     s.busy = false;
     s.state = runningSince(startedAt);
-    this.event('Normal', 'Started', remember(startedTexts, s.name, () => `Started container ${s.name}`), s);
+    this.event('Normal', 'Started', remember(startedTexts, s.name, startedText), s);
     const probes = { startup: s.spec.startupProbe, readiness: s.spec.readinessProbe, liveness: s.spec.livenessProbe };
     s.started = !probes.startup;
     s.readinessOk = !probes.readiness;
@@ -793,9 +793,12 @@ const runningStates = new Map<string, ContainerState>();
 /** The Created and Started events' texts by container name: every Pod of a template says the same. */
 const createdTexts = new Map<string, string>();
 const startedTexts = new Map<string, string>();
+const createdText = (name: string): string => `Created container: ${name}`;
+const startedText = (name: string): string => `Started container ${name}`;
+const runningState = (startedAt: string): ContainerState => Object.freeze({ running: Object.freeze({ startedAt }) });
 
 function runningSince(startedAt: string): ContainerState {
-  return remember(runningStates, startedAt, () => Object.freeze({ running: Object.freeze({ startedAt }) }), 64);
+  return remember(runningStates, startedAt, runningState, 64);
 }
 
 type FieldRefs = { fieldRef?: { fieldPath?: string } }[] | undefined;

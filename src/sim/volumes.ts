@@ -29,18 +29,26 @@ function decodedData(obj: KubeObject, isSecret: boolean): Record<string, string>
 }
 
 // Every container of every Pod gets the same few paths and the same token and resolv.conf per namespace:
-// remember them once instead of building (and keeping) a fresh string for each of 10,000 containers.
+// remember them once instead of building (and keeping) a fresh string for each of 10,000 containers. The
+// makers are module-level functions of the key, so a hit allocates nothing.
 const MEMO_LIMIT = 4096;
 const joinedPaths = new Map<string, Map<string, string>>();
-const tokens = new Map<string, string>();
 const resolvConfs = new Map<string, string>();
+const newStringMap = (): Map<string, string> => new Map();
 
-/** `dir/name`, one shared string per pair. (Looked up before `remember`, whose maker would be a closure per call.) */
+/** `dir/name`, one shared string per pair. */
 function filePath(dir: string, name: string): string {
-  const joined = joinedPaths.get(dir)?.get(name);
-  if (joined !== undefined) return joined;
-  const names = remember(joinedPaths, dir, () => new Map<string, string>(), MEMO_LIMIT);
-  return remember(names, name, () => [dir, name].join('/'), MEMO_LIMIT);
+  const names = remember(joinedPaths, dir, newStringMap, MEMO_LIMIT);
+  let joined = names.get(name);
+  if (joined === undefined) {
+    if (names.size >= MEMO_LIMIT) names.clear();
+    names.set(name, (joined = [dir, name].join('/')));
+  }
+  return joined;
+}
+
+function resolvConfFor(namespace: string): string {
+  return `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`;
 }
 
 function withoutTrailingSlash(path: string): string {
@@ -114,15 +122,13 @@ const tokensByNamespace = new Map<string, Map<string, string>>();
 
 /** The projected token of `account`: one string per account, found without building its subject each time. */
 function serviceAccountToken(namespace: string, account: string): string {
-  const known = tokensByNamespace.get(namespace)?.get(account);
-  if (known !== undefined) return known;
-  const token = tokenFor(`system:serviceaccount:${namespace}:${account}`);
-  remember(tokensByNamespace, namespace, () => new Map<string, string>(), MEMO_LIMIT).set(account, token);
+  const accounts = remember(tokensByNamespace, namespace, newStringMap, MEMO_LIMIT);
+  let token = accounts.get(account);
+  if (token === undefined) {
+    const subject = `system:serviceaccount:${namespace}:${account}`;
+    accounts.set(account, (token = `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`));
+  }
   return token;
-}
-
-function tokenFor(subject: string): string {
-  return remember(tokens, subject, () => `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`, MEMO_LIMIT);
 }
 
 function addSource(files: FileList, dir: string, volume: string, source: Record<string, unknown>, pod: Pod, lookup: ConfigLookup): void {
@@ -285,7 +291,7 @@ export function containerFiles(pod: Pod, container: Container, lookup: ConfigLoo
   const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
   const ip = pod.status?.podIP ?? '';
   const namespace = pod.metadata.namespace ?? 'default';
-  const resolvConf = resolvConfs.get(namespace) ?? remember(resolvConfs, namespace, () => `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`, MEMO_LIMIT);
+  const resolvConf = remember(resolvConfs, namespace, resolvConfFor, MEMO_LIMIT);
   const files = containerVolumes;
   files.clear();
   try {
@@ -358,11 +364,12 @@ function mountPoint(mountPath: string): string {
 }
 
 const readOnlyMounts = new Map<string, ContainerMount[]>();
+const readOnlyMountList = (path: string): ContainerMount[] => Object.freeze([Object.freeze({ path, readOnly: true })]) as ContainerMount[];
 
 /** The mount list of a container whose one mount is a read-only volume; undefined for any other. */
 function readOnlyMount(pod: Pod, mount: NonNullable<Container['volumeMounts']>[number]): ContainerMount[] | undefined {
   const volume = volumeNamed(pod, mount.name);
   if (!volume || !(volume.configMap || volume.secret || volume.downwardAPI || volume.projected)) return undefined;
   const path = mountPoint(mount.mountPath);
-  return readOnlyMounts.get(path) ?? remember(readOnlyMounts, path, () => Object.freeze([Object.freeze({ path, readOnly: true })]) as ContainerMount[], MEMO_LIMIT);
+  return remember(readOnlyMounts, path, readOnlyMountList, MEMO_LIMIT);
 }
