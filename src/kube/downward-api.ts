@@ -1,7 +1,7 @@
 // The downward API's metadata fields as the kubelet renders them (k8s.io/kubernetes pkg/fieldpath): the
 // simulated kubelet fills env vars and volume files with them, and `kubectl describe` prints the same values.
 
-import { byteOrder } from './print/describe/multiline.js';
+import { byteOrder } from './byte-order.js';
 import type { Pod } from './types.js';
 
 /** `fieldpath.FormatMap`: sorted `key="value"` lines. */

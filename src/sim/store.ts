@@ -9,6 +9,7 @@ import { ApiError } from '../kube/api-error.js';
 import type { WatchEvent, WatchEventType } from '../kube/cluster-source.js';
 import type { KubeObject } from '../kube/types.js';
 import { deepFreeze } from './deep-freeze.js';
+import { byteOrder, jsonEqual } from './kube-deps.js';
 
 export interface StoreEvent extends WatchEvent {
   /** The resourceVersion this change got (DELETED: the deletion's own). */
@@ -357,31 +358,5 @@ class KindTable {
   }
 }
 
-/** etcd compares keys byte by byte; `<` (UTF-16 order) agrees with it for the ASCII of Kubernetes names. */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    if (a.length !== bb.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], bb[i])) return false;
-    return true;
-  }
-  // Defined members counted rather than listed: the pod worker compares every status it makes with the stored
-  // one, and two filtered key lists per object were most of what that allocated. (for-in: decoded JSON has
-  // only own keys.)
-  let defined = 0;
-  for (const k in a) {
-    const v = (a as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    defined++;
-    if (!sameJson(v, (b as Record<string, unknown>)[k])) return false;
-  }
-  for (const k in b) if ((b as Record<string, unknown>)[k] !== undefined) defined--;
-  return defined === 0;
-}
+/** Equal as JSON: key order and undefined members do not count (the kube layer's jsonEqual). */
+export const sameJson = jsonEqual;

@@ -58,13 +58,15 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   if (isJsonObject(a)) {
     if (!isJsonObject(b)) return false;
+    // Defined members counted, not listed (the simulator compares every status it makes with the stored one).
+    // for-in: decoded JSON has only own keys.
     let count = 0;
-    for (const k of Object.keys(a)) {
+    for (const k in a) {
       if (a[k] === undefined) continue;
       count++;
-      if (!(k in b) || !jsonEqual(a[k], b[k])) return false;
+      if (!jsonEqual(a[k], b[k])) return false;
     }
-    for (const k of Object.keys(b)) if (b[k] !== undefined) count--;
+    for (const k in b) if (b[k] !== undefined) count--;
     return count === 0;
   }
   return false;

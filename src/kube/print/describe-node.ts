@@ -3,7 +3,8 @@
 import type { KubeEvent, KubeObject, Node, Pod } from '../types.js';
 import { quantityString } from '../quantity.js';
 import { nodeRoles } from './node-columns.js';
-import { byteOrder, describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './describe/multiline.js';
+import { byteOrder } from '../byte-order.js';
+import { describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './describe/multiline.js';
 import { describeNodeResources } from './describe/node-resources.js';
 import { DescribeWriter } from './describe/tab-writer.js';
 import { rfc1123z, type TimeZone } from './describe/time-format.js';

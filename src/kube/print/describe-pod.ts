@@ -6,8 +6,8 @@ import type { KubeEvent, Pod } from '../types.js';
 import { formatLabelSelectorObject, type LabelSelectorObject } from '../selectors.js';
 import { ageColumn } from './human-duration.js';
 import { describeContainers, describeResources } from './describe/containers.js';
+import { byteOrder } from '../byte-order.js';
 import {
-  byteOrder,
   describeEvents,
   printAnnotationsMultiline,
   printLabelsMultiline,

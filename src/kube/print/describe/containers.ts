@@ -3,7 +3,7 @@
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe, ResourceRequirements } from '../../types.js';
 import { parseQuantity, quantityString } from '../../quantity.js';
 import { metadataFieldValue } from '../../downward-api.js';
-import { byteOrder } from './multiline.js';
+import { byteOrder } from '../../byte-order.js';
 import { rfc1123z, type TimeZone } from './time-format.js';
 import type { DescribeWriter } from './tab-writer.js';
 

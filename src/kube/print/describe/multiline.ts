@@ -4,14 +4,10 @@
 import type { KubeEvent, Taint, Toleration } from '../../types.js';
 import { ageColumn, parseTimestamp } from '../human-duration.js';
 import type { DescribeWriter } from './tab-writer.js';
+import { byteOrder } from '../../byte-order.js';
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_ANNOTATION_LEN = 140;
-
-/** Go's sort.Strings: byte order, not locale order. */
-export function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function printLabelsMultiline(w: DescribeWriter, title: string, labels: Record<string, string> | undefined): void {
   w.write(0, `${title}:\t`);

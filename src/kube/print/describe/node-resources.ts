@@ -3,7 +3,7 @@
 import type { Container, Node, Pod } from '../../types.js';
 import { formatQuantity, parseQuantityWithFormat, type QuantityFormat } from '../../quantity.js';
 import { ageColumn } from '../human-duration.js';
-import { byteOrder } from './multiline.js';
+import { byteOrder } from '../../byte-order.js';
 import type { DescribeWriter } from './tab-writer.js';
 
 /** A summed quantity keeps the format of the first amount added, as resource.Quantity.Add does. */
