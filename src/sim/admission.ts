@@ -5,8 +5,7 @@
 import { ApiError, badRequest, notFound } from '../kube/api-error.js';
 import type { FieldValidation } from '../kube/cluster-source.js';
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
-import { applyDefaults, decodingError, findKind, strictDecodingError, unknownFields, validateObject, validatePodUpdate, type KindInfo } from './kube-deps.js';
-import { qosClass } from './pod-resources.js';
+import { applyDefaults, decodingError, podQOSClass, findKind, strictDecodingError, unknownFields, validateObject, validatePodUpdate, type KindInfo } from './kube-deps.js';
 import { shapeMemo, type ShapeMemo } from './shape-memo.js';
 import { validateObjectMeta } from '../kube/schema/validate-meta.js';
 import { cloneJson } from '../kube/merge/json-value.js';
@@ -128,7 +127,7 @@ export function admitCreate(input: KubeObject, validation: FieldValidation, stor
   if (obj.kind === 'Pod') {
     checkServiceAccount(obj as Pod, store);
     // A new Pod's status is the API server's: Pending, nothing else (clients cannot create it Running).
-    obj.status = { phase: 'Pending', qosClass: qosClass(obj as Pod) };
+    obj.status = { phase: 'Pending', qosClass: podQOSClass(obj as Pod) };
     if (isSchedulingGated(obj as Pod)) {
       obj.status.conditions = [
         { type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates', lastProbeTime: null, lastTransitionTime: null },

@@ -14,5 +14,7 @@ export { jsonMergePatch } from '../kube/merge/json-merge-patch.js';
 export { applyJsonPatch } from '../kube/merge/json-patch.js';
 
 export { applyDefaults } from '../kube/schema/defaults.js';
-export { copyMembers, withMembers } from '../kube/merge/json-value.js';
+export { podQOSClass } from '../kube/schema/qos.js';
+export { copyMembers, jsonEqual, withMembers } from '../kube/merge/json-value.js';
+export { byteOrder } from '../kube/byte-order.js';
 export { validatePodUpdate } from '../kube/schema/pod-update.js';

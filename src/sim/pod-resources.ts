@@ -54,33 +54,5 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
   return { cpu: Math.max(cpu + sidecarCpu, initCpu), memory: Math.max(memory + sidecarMemory, initMemory) };
 }
 
-/** Guaranteed, Burstable or BestEffort, as the kubelet writes status.qosClass. */
-export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
-  const found = qosScan(pod.spec.initContainers) | qosScan(pod.spec.containers);
-  if (!(found & ANY_RESOURCE)) return 'BestEffort';
-  return found & NOT_GUARANTEED ? 'Burstable' : 'Guaranteed';
-}
-
-const ANY_RESOURCE = 1;
-const NOT_GUARANTEED = 2;
-
-/** ANY_RESOURCE when a container names a cpu or memory request or limit; NOT_GUARANTEED when one lacks a limit equal to its request. */
-function qosScan(containers: readonly Container[] | undefined): number {
-  let found = 0;
-  for (const c of containers ?? NONE) {
-    const req = c.resources?.requests ?? NO_QUANTITIES;
-    const lim = c.resources?.limits ?? NO_QUANTITIES;
-    for (const r of RESOURCES) {
-      if (req[r] !== undefined || lim[r] !== undefined) found |= ANY_RESOURCE;
-      const l = lim[r];
-      const q = req[r] ?? l;
-      if (l === undefined || q === undefined || quantity(q) !== quantity(l)) found |= NOT_GUARANTEED;
-    }
-  }
-  return found;
-}
-
-// Shared read-only stand-ins for what a spec leaves out (asked about for every Pod placed or started).
+// A shared read-only stand-in for the init containers a spec leaves out (asked about for every Pod placed).
 const NONE: readonly Container[] = Object.freeze([]);
-const NO_QUANTITIES: Readonly<Record<string, string | number | undefined>> = Object.freeze({});
-const RESOURCES = ['cpu', 'memory'] as const;

@@ -12,7 +12,7 @@ import type { EventRecorder, EventSource } from './events.js';
 import type { ContainerLog, LogStore } from './logs.js';
 import type { ClusterNetwork, SimPodNetwork } from './network.js';
 import { computePodStatus, normalizeImage, STAGE_MS, type ContainerRecord } from './pod-lifecycle.js';
-import { qosClass } from './pod-resources.js';
+import { podQOSClass } from './kube-deps.js';
 import { ContainerProbes, type ProbeKind, type ProbeTarget } from './probes.js';
 import type { SeededRandom } from './random.js';
 import type { ContainerContext, ContainerProcess, ContainerRuntime, ExecIO, ExecProcess, ProcessExit } from './runtime/types.js';
@@ -100,7 +100,8 @@ export class PodWorker {
     this.pod = pod;
     this.uid = pod.metadata.uid!;
     this.hostNetwork = pod.spec.hostNetwork === true;
-    this.qos = qosClass(pod);
+    // Admission wrote it; the API server keeps status.qosClass as it was.
+    this.qos = pod.status?.qosClass ?? podQOSClass(pod);
     this.startTime = isoSeconds(k.clock.wallTime());
     const slot = (spec: Container, init: boolean): Slot => ({
       name: spec.name,
