@@ -1,7 +1,7 @@
 // A process's standard input: a fixed text (a pipe from an earlier command, a here-string, /dev/null) or a
 // stream fed by an exec session, which parks the reader until data or EOF arrives.
 
-import type { Task } from './task.js';
+import { PARK, type Task } from './task.js';
 
 export interface Input {
   /** The next line without its newline, or undefined at EOF. */
@@ -97,12 +97,12 @@ export class StreamInput implements Input {
         this.buffer = '';
         return line;
       }
-      yield { kind: 'park' };
+      yield PARK;
     }
   }
 
   *readAll(): Task<string> {
-    while (!this.ended) yield { kind: 'park' };
+    while (!this.ended) yield PARK;
     const all = this.buffer;
     this.buffer = '';
     this.consumeEnd();

@@ -11,6 +11,9 @@ export type Wait =
 
 export type Task<T = number> = Generator<Wait, T, void>;
 
+/** The park wait, one frozen object for every yield of it (parked tasks yield it again at each wake-up). */
+export const PARK: Wait = Object.freeze({ kind: 'park' });
+
 export type SignalName = 'TERM' | 'KILL' | 'INT' | 'QUIT' | 'HUP';
 
 export const SIGNAL_NUMBERS: Record<SignalName, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, TERM: 15 };
@@ -42,5 +45,5 @@ export function* failWith(error: unknown): Task<never> {
 
 /** Waits until the process is signalled or killed. */
 export function* waitForever(): Task<never> {
-  for (;;) yield { kind: 'park' };
+  for (;;) yield PARK;
 }
