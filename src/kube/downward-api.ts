@@ -5,7 +5,7 @@ import { byteOrder } from './byte-order.js';
 import type { Pod } from './types.js';
 
 /** `fieldpath.FormatMap`: sorted `key="value"` lines. */
-export function formatDownwardMap(map: Record<string, string> | undefined): string {
+function formatDownwardMap(map: Record<string, string> | undefined): string {
   return Object.keys(map ?? {})
     .sort(byteOrder)
     .map((k) => `${k}=${JSON.stringify(map![k])}`)
