@@ -21,7 +21,8 @@ export class Kubelet {
 
   constructor(node: Node, shared: SharedContext) {
     const name = node.metadata.name!;
-    this.images = new NodeImages(name, shared.runtime, shared.clock, shared.events);
+    const eventSource = hostSource('kubelet', name);
+    this.images = new NodeImages(name, shared.runtime, shared.clock, shared.events, eventSource);
     const alloc = node.status?.allocatable ?? {};
     this.context = {
       ...shared,
@@ -33,7 +34,7 @@ export class Kubelet {
       forget: (uid) => this.workers.delete(uid),
       online: () => this.running,
       nextRandom: () => shared.random.next(),
-      eventSource: hostSource('kubelet', name),
+      eventSource,
     };
     for (const image of node.status?.images ?? []) {
       for (const n of image.names) this.images.preload(n, `sha256:${hashHex(n)}`, image.sizeBytes ?? 0);

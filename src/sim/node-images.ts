@@ -4,7 +4,7 @@
 
 import type { KubeObject } from '../kube/types.js';
 import type { Clock } from './clock.js';
-import { hostSource, type EventRecorder, type EventSource } from './events.js';
+import type { EventRecorder, EventSource } from './events.js';
 import { formatGoDuration, STAGE_MS } from './pod-lifecycle.js';
 import type { ContainerRuntime } from './runtime/types.js';
 import { remember } from './bounded-memo.js';
@@ -42,16 +42,15 @@ export class NodeImages {
   private readonly cache = new Map<string, CachedImage>();
   private readonly queue: PullRequest[] = [];
   private pulling = false;
-  private readonly source: EventSource;
 
   constructor(
     private readonly nodeName: string,
     private readonly runtime: ContainerRuntime,
     private readonly clock: Clock,
     private readonly events: EventRecorder,
-  ) {
-    this.source = hostSource('kubelet', nodeName);
-  }
+    /** The node's kubelet as its events name their source (the kubelet's own, hostSource). */
+    private readonly source: EventSource,
+  ) {}
 
   /** Images a node starts with (kind preloads its system images). */
   preload(image: string, imageID: string, sizeBytes: number): void {
