@@ -25,7 +25,6 @@ export class SeededRandom {
    * scheduler and the container runtime draw often.
    */
   private readonly state = new Uint32Array(2);
-  private readonly uidBytes = new Uint8Array(36);
   /** By length: the few lengths callers ask for (64 for container IDs, 32, 10, 5). */
   private readonly buffers: Uint8Array[] = [];
 
@@ -66,39 +65,21 @@ export class SeededRandom {
     return (this.buffers[length] ??= new Uint8Array(length));
   }
 
-  /** `count` hex digits of `x`, most significant first, into `out` from `at`. */
-  private static putHex(out: Uint8Array, at: number, x: number, count: number, skip = 0): void {
-    for (let k = 0; k < count; k++) out[at + k] = HEX_CODES[(x >>> (28 - 4 * (k + skip))) & 15]!;
-  }
 
   /** `length` hex digits, 8 from each draw (its high digits first), after `prefix` (ASCII) in the same flat string. */
   hex(length: number, prefix = ''): string {
     const out = this.buffer(prefix.length + length);
     for (let i = 0; i < prefix.length; i++) out[i] = prefix.charCodeAt(i);
-    for (let n = 0; n < length; n += 8) SeededRandom.putHex(out, prefix.length + n, this.nextUint32(), Math.min(8, length - n));
+    for (let n = 0; n < length; n += 8) putHex(out, prefix.length + n, this.nextUint32(), Math.min(8, length - n));
     return latin1.decode(out);
   }
 
-  /** A v4-shaped UUID, 8-4-4-4-12 digits from four draws; the version digit is 4 and the variant's top bits 10. */
+  /** A v4-shaped UUID from four draws. */
   uid(): string {
-    const out = this.uidBytes;
     const a = this.nextUint32();
     const b = this.nextUint32();
     const c = this.nextUint32();
-    const d = this.nextUint32();
-    SeededRandom.putHex(out, 0, a, 8);
-    out[8] = DASH;
-    SeededRandom.putHex(out, 9, b, 4);
-    out[13] = DASH;
-    out[14] = FOUR;
-    SeededRandom.putHex(out, 15, b, 3, 5);
-    out[18] = DASH;
-    out[19] = HEX_CODES[((c >>> 28) & 0x3) | 0x8]!;
-    SeededRandom.putHex(out, 20, c, 3, 1);
-    out[23] = DASH;
-    SeededRandom.putHex(out, 24, c, 4, 4);
-    SeededRandom.putHex(out, 28, d, 8);
-    return latin1.decode(out);
+    return formatUid(a, b, c, this.nextUint32());
   }
 
   nameSuffix(length: number): string {
@@ -106,4 +87,48 @@ export class SeededRandom {
     for (let i = 0; i < length; i++) out[i] = NAME_ALPHABET[this.int(NAME_ALPHABET.length)]!;
     return latin1.decode(out);
   }
+}
+
+/** `count` hex digits of `x`, most significant first, into `out` from `at`. */
+function putHex(out: Uint8Array, at: number, x: number, count: number, skip = 0): void {
+  for (let k = 0; k < count; k++) out[at + k] = HEX_CODES[(x >>> (28 - 4 * (k + skip))) & 15]!;
+}
+
+const uidBytes = new Uint8Array(36);
+
+/** A v4-shaped UUID, 8-4-4-4-12 digits from four 32-bit words; the version digit is 4 and the variant's top bits 10. */
+function formatUid(a: number, b: number, c: number, d: number): string {
+  const out = uidBytes;
+  putHex(out, 0, a, 8);
+  out[8] = DASH;
+  putHex(out, 9, b, 4);
+  out[13] = DASH;
+  out[14] = FOUR;
+  putHex(out, 15, b, 3, 5);
+  out[18] = DASH;
+  out[19] = HEX_CODES[((c >>> 28) & 0x3) | 0x8]!;
+  putHex(out, 20, c, 3, 1);
+  out[23] = DASH;
+  putHex(out, 24, c, 4, 4);
+  putHex(out, 28, d, 8);
+  return latin1.decode(out);
+}
+
+/** murmur3's finaliser: a bijection of 32-bit words that mixes every input bit into every output bit. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * The uid of object number `n` of a seeded series, the same every time it is asked for: objects kept in a
+ * compact form (Events) make theirs when read, instead of keeping a 36-character string each. Distinct `n`
+ * give distinct first words (mix32 is a bijection), so distinct uids.
+ */
+export function derivedUid(seed: number, n: number): string {
+  const a = mix32(n ^ mix32(seed));
+  const b = mix32(a ^ 0x9e3779b9);
+  const c = mix32(b ^ 0x7f4a7c15);
+  return formatUid(a, b, c, mix32(c ^ seed));
 }

@@ -6,7 +6,7 @@
 
 import type { Condition, KubeObject, Node, Pod, Taint } from '../kube/types.js';
 import type { Clock, TimerId } from './clock.js';
-import type { EventRecorder } from './events.js';
+import type { EventRecorder, EventSource } from './events.js';
 import { parseQuantity, withMembers } from './kube-deps.js';
 import { podRequests, type PodRequests } from './pod-resources.js';
 import type { SeededRandom } from './random.js';
@@ -18,6 +18,8 @@ import { sharedCondition } from './pod-lifecycle.js';
 import { NodeColumns, type NodeNumbers } from './node-columns.js';
 
 const SCHEDULER = 'default-scheduler';
+/** The scheduler's events come from its one instance, on the control plane. */
+const SCHEDULER_SOURCE: EventSource = Object.freeze({ component: SCHEDULER, instance: `${SCHEDULER}-kubesim-control-plane` });
 /** How soon Pods that did not fit are tried again after the cluster changed (the scheduler's back-off). */
 const RETRY_AFTER_CHANGE_MS = 1_000;
 /** Unschedulable Pods are retried at least this often even when nothing changed. */
@@ -320,10 +322,7 @@ export class Scheduler {
       spec: withMembers(pod.spec, { nodeName }),
       status: withMembers(pod.status ?? {}, { phase: pod.status?.phase ?? 'Pending', conditions }),
     });
-    this.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, {
-      component: SCHEDULER,
-      instance: `${SCHEDULER}-kubesim-control-plane`,
-    });
+    this.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SCHEDULER_SOURCE);
   }
 
   private reportUnschedulable(pod: Pod, message: string): void {
@@ -334,7 +333,7 @@ export class Scheduler {
       const conditions = withCondition(pod.status?.conditions, sharedCondition('PodScheduled', 'False', since, 'Unschedulable', message));
       current = this.store.replace({ ...pod, status: withMembers(pod.status ?? {}, { phase: 'Pending', conditions }) });
     }
-    this.events.record(current, 'Warning', 'FailedScheduling', message, { component: SCHEDULER, instance: `${SCHEDULER}-kubesim-control-plane` });
+    this.events.record(current, 'Warning', 'FailedScheduling', message, SCHEDULER_SOURCE);
   }
 }
 

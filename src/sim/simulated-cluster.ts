@@ -131,7 +131,7 @@ export class SimulatedCluster implements ClusterSource {
     this.clock = options.clock;
     this.runtime = options.runtime ?? createContainerRuntime({ extraImages: options.images, random: () => this.random.next() });
     this.store = new ObjectStore({ wallTime: () => this.clock.wallTime(), uid: () => this.random.uid(), historyLimit: options.watchHistory, share: shareSubtrees });
-    this.events = new EventRecorder(this.store, this.clock, { maxEvents: options.maxEvents });
+    this.events = new EventRecorder(this.store, this.clock, { maxEvents: options.maxEvents, seed: options.seed ?? 1 });
     this.events.enabled = options.events !== false;
     this.logStore = new LogStore(() => this.clock.wallTime(), options.logLines);
     const boot: BootstrapOptions = {

@@ -29,6 +29,31 @@ export interface StoreOptions {
   share?(obj: KubeObject, previous?: KubeObject): KubeObject;
 }
 
+/**
+ * An object its owner keeps in a compact form of its own (the EventRecorder's Events: ~50,000 a minute in a
+ * busy cluster, each written once and rarely read), made into JSON only when read. `json()` gives a fresh,
+ * frozen object of this version each time.
+ */
+export interface CompactObject {
+  readonly kind: string;
+  json(): KubeObject;
+}
+
+/** The owner's table of a compact kind, which the store reads through alongside its own objects of the kind. */
+export interface CompactKind {
+  get(namespace: string | undefined, name: string): KubeObject | undefined;
+  /** Every object (in `namespace` when given), in any order: the store sorts. */
+  list(namespace?: string): KubeObject[];
+  readonly size: number;
+  /** Takes out an object the API deletes (a user's delete, its namespace's end): its last state, or undefined. */
+  take(namespace: string | undefined, name: string): KubeObject | undefined;
+}
+
+function isCompact(obj: KubeObject | CompactObject): obj is CompactObject {
+  // Plain JSON holds no functions.
+  return typeof (obj as CompactObject).json === 'function';
+}
+
 interface Subscription {
   kind: string | undefined;
   listener: StoreListener;
@@ -54,6 +79,7 @@ function usesGeneration(obj: KubeObject): boolean {
 
 export class ObjectStore {
   private readonly byKind = new Map<string, KindTable>();
+  private readonly compactKinds = new Map<string, CompactKind>();
   private rv = 0;
   private readonly history: WatchHistory;
   /** Listeners by kind ('' = every kind); each list is replaced, never mutated, so delivery can iterate it safely. */
@@ -71,7 +97,7 @@ export class ObjectStore {
   }
 
   get(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.byKind.get(kind)?.get(namespace, name);
+    return this.byKind.get(kind)?.get(namespace, name) ?? this.compactKinds.get(kind)?.get(namespace, name);
   }
 
   /**
@@ -80,6 +106,17 @@ export class ObjectStore {
    * `get pods` comes out sorted by name).
    */
   list(kind: string, namespace?: string, filter?: (obj: KubeObject) => boolean): KubeObject[] {
+    const compact = this.compactKinds.get(kind);
+    if (!compact?.size) return this.listOwn(kind, namespace, filter);
+    // A compact kind's objects made into JSON, merged with the store's own of the kind in the same key order.
+    const keyed = [...this.listOwn(kind, namespace), ...compact.list(namespace)].map((obj) => ({ key: `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`, obj }));
+    keyed.sort((a, b) => byteOrder(a.key, b.key));
+    const out: KubeObject[] = [];
+    for (const { obj } of keyed) if (!filter || filter(obj)) out.push(obj);
+    return out;
+  }
+
+  private listOwn(kind: string, namespace?: string, filter?: (obj: KubeObject) => boolean): KubeObject[] {
     const table = this.byKind.get(kind);
     if (!table) return [];
     const out: KubeObject[] = [];
@@ -95,11 +132,34 @@ export class ObjectStore {
   }
 
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0;
+    return (this.byKind.get(kind)?.size ?? 0) + (this.compactKinds.get(kind)?.size ?? 0);
   }
 
   kindsStored(): string[] {
-    return [...this.byKind.keys()];
+    const kinds = [...this.byKind.keys()];
+    for (const [kind, compact] of this.compactKinds) if (compact.size && !kinds.includes(kind)) kinds.push(kind);
+    return kinds;
+  }
+
+  /** Reads of `kind` go through `compact` too, whose owner writes with takeResourceVersion and publishCompact. */
+  attach(kind: string, compact: CompactKind): void {
+    this.compactKinds.set(kind, compact);
+  }
+
+  /** The resourceVersion of a compact object's next change, taken for its owner to make the version with. */
+  takeResourceVersion(): number {
+    return ++this.rv;
+  }
+
+  /**
+   * A compact object's change at `rv` (just taken): into the watch window as it is, to watchers made into JSON
+   * (only when someone watches the kind). DELETED: `obj` is its last version, stamped with `rv` as it is read.
+   */
+  publishCompact(type: WatchEventType, obj: CompactObject, rv: number): void {
+    this.history.record(type, obj, rv);
+    if (!this.subscriptions.has(obj.kind) && !this.subscriptions.has('')) return;
+    const json = obj.json();
+    this.deliverInOrder({ type, object: type === 'DELETED' ? deletedState(json, rv) : json, rv });
   }
 
   /**
@@ -112,7 +172,9 @@ export class ObjectStore {
     let table = this.byKind.get(obj.kind);
     if (!table) this.byKind.set(obj.kind, (table = new KindTable()));
     const bucket = table.bucketFor(metadata.namespace);
-    if (bucket.objects.has(name)) throw new Error(`store: ${obj.kind} ${metadata.namespace}/${name} already exists`);
+    if (bucket.objects.has(name) || this.compactKinds.get(obj.kind)?.get(metadata.namespace, name)) {
+      throw new Error(`store: ${obj.kind} ${metadata.namespace}/${name} already exists`);
+    }
     const rv = ++this.rv;
     // Stamped before sharing, on the caller's metadata: members added to a spread copy (share copies the
     // metadata of a Pod) would give every Pod's metadata a hidden class of its own (~1 KB, kept as long as the Pod).
@@ -133,8 +195,9 @@ export class ObjectStore {
   replace(replacement: KubeObject): KubeObject {
     const namespace = replacement.metadata.namespace;
     const name = replacement.metadata.name ?? '';
-    const bucket = this.byKind.get(replacement.kind)?.bucket(namespace);
-    const old = bucket?.objects.get(name);
+    let bucket = this.byKind.get(replacement.kind)?.bucket(namespace);
+    let old = bucket?.objects.get(name);
+    if (!old) old = (bucket = this.adoptCompact(replacement.kind, namespace, name))?.objects.get(name);
     if (!bucket || !old) throw new Error(`store: ${replacement.kind} ${namespace}/${name} does not exist`);
     const obj = this.options.share ? this.options.share(replacement, old) : replacement;
     const rv = ++this.rv;
@@ -154,27 +217,28 @@ export class ObjectStore {
     return stored;
   }
 
+  /**
+   * A compact object the API updates (a user's edit) becomes the store's own: out of its owner's table, into
+   * the store's, where the update then replaces it. Its bucket, or undefined when the owner has no such object.
+   */
+  private adoptCompact(kind: string, namespace: string | undefined, name: string): Bucket | undefined {
+    const taken = this.compactKinds.get(kind)?.take(namespace, name);
+    if (!taken) return undefined;
+    let table = this.byKind.get(kind);
+    if (!table) this.byKind.set(kind, (table = new KindTable()));
+    const bucket = table.bucketFor(namespace);
+    table.add(bucket, name, taken);
+    return bucket;
+  }
+
   /** Removes an object at once; returns its last state (stamped with the deletion's resourceVersion). */
   remove(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
-    const old = this.take(kind, namespace, name);
+    const old = this.take(kind, namespace, name) ?? this.takeCompact(kind, namespace, name);
     if (!old) return undefined;
     const rv = this.rv;
     const last = deletedState(old, rv);
     this.emit('DELETED', last, rv, old);
     return last;
-  }
-
-  /**
-   * Removes an object whose last state nobody asked for (an Event past the recorder's cap): the stamped copy a
-   * DELETED event carries is made only when someone watches the kind now (a later watch from an older
-   * resourceVersion gets it from the window, stamped on replay).
-   */
-  discard(kind: string, namespace: string | undefined, name: string): void {
-    const old = this.take(kind, namespace, name);
-    if (!old) return;
-    const rv = this.rv;
-    if (this.subscriptions.has(kind) || this.subscriptions.has('')) this.emit('DELETED', deletedState(old, rv), rv, old);
-    else this.history.record('DELETED', old, rv);
   }
 
   /** Takes an object out of its table, under a new resourceVersion (this.rv); undefined when there is none. */
@@ -185,6 +249,13 @@ export class ObjectStore {
     if (!table || !bucket || !old) return undefined;
     table.delete(namespace, bucket, name);
     this.rv++;
+    return old;
+  }
+
+  /** Takes an object out of its owner's compact table, under a new resourceVersion (this.rv). */
+  private takeCompact(kind: string, namespace: string | undefined, name: string): KubeObject | undefined {
+    const old = this.compactKinds.get(kind)?.take(namespace, name);
+    if (old) this.rv++;
     return old;
   }
 
@@ -217,7 +288,10 @@ export class ObjectStore {
   /** `stored`: what the window keeps of the change when it is not `object` itself (see WatchHistory). */
   private emit(type: WatchEventType, object: KubeObject, rv: number, stored = object): void {
     this.history.record(type, stored, rv);
-    const event: StoreEvent = { type, object, rv };
+    this.deliverInOrder({ type, object, rv });
+  }
+
+  private deliverInOrder(event: StoreEvent): void {
     if (this.delivering) {
       this.outbox.push(event);
       return;
@@ -253,14 +327,14 @@ function deletedState(old: KubeObject, rv: number): KubeObject {
  */
 class WatchHistory {
   private readonly types: WatchEventType[] = [];
-  private readonly objects: KubeObject[] = [];
+  private readonly objects: (KubeObject | CompactObject)[] = [];
   private readonly rvs: number[] = [];
   /** The slot of the oldest change once the ring is full (until then, slot 0). */
   private oldest = 0;
 
   constructor(private readonly limit: number) {}
 
-  record(type: WatchEventType, object: KubeObject, rv: number): void {
+  record(type: WatchEventType, object: KubeObject | CompactObject, rv: number): void {
     if (this.limit <= 0) return;
     if (this.objects.length < this.limit) {
       this.types.push(type);
@@ -285,10 +359,11 @@ class WatchHistory {
     const size = this.rvs.length;
     for (let n = 0; n < size; n++) {
       const i = (this.oldest + n) % size;
-      const object = this.objects[i]!;
+      const kept = this.objects[i]!;
       const rv = this.rvs[i]!;
-      if (rv <= from || (kind !== undefined && object.kind !== kind)) continue;
+      if (rv <= from || (kind !== undefined && kept.kind !== kind)) continue;
       const type = this.types[i]!;
+      const object = isCompact(kept) ? kept.json() : kept;
       out.push({ type, object: type === 'DELETED' ? deletedState(object, rv) : object, rv });
     }
     return out;

@@ -75,3 +75,40 @@ test('a repeat of an Event deleted meanwhile starts a new Event, and the ones af
   assert.deepEqual(counts, { Pulled: 2, Created: 1, Started: 2 });
   assert.notEqual(events().find((e) => e.reason === 'Created')!.metadata.name, created.metadata.name);
 });
+
+test('an Event reads the same every time it is read (name, uid, timestamps), and no two Events share a uid or a name', () => {
+  const { clock, store, recorder, pod, kubelet, events } = setup(100);
+  recorder.record(pod('web'), 'Normal', 'Pulled', 'pulled', kubelet);
+  recorder.record(pod('web'), 'Normal', 'Created', 'created', kubelet);
+  clock.advance(1_500);
+  recorder.record(pod('db'), 'Normal', 'Pulled', 'pulled', kubelet);
+  const first = events();
+  assert.deepEqual(events(), first);
+  assert.equal(new Set(first.map((e) => e.metadata.uid)).size, 3);
+  assert.equal(new Set(first.map((e) => e.metadata.name)).size, 3);
+  for (const e of first) {
+    assert.match(e.metadata.uid!, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.match(e.metadata.name!, new RegExp(`^${e.involvedObject.name}\\.[0-9a-f]{16}$`));
+    assert.deepEqual(store.get('Event', 'default', e.metadata.name!), e);
+  }
+  const db = first.find((e) => e.involvedObject.name === 'db')!;
+  assert.equal(db.metadata.creationTimestamp, '2026-01-01T12:00:01Z');
+  assert.equal(db.firstTimestamp, db.lastTimestamp);
+});
+
+test('a watch sees each version of a repeated Event as it was then, live and replayed from the window', () => {
+  const { clock, store, recorder, pod, kubelet } = setup(100);
+  const live: string[] = [];
+  store.subscribe('Event', (e) => live.push(`${e.type} ${(e.object as KubeEvent).count} ${e.object.metadata.resourceVersion}`));
+  const web = pod('web');
+  recorder.record(web, 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet);
+  clock.advance(10_000);
+  recorder.record(web, 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet);
+  const replayed: string[] = [];
+  store.watchFrom('Event', 0, (e) => replayed.push(`${e.type} ${(e.object as KubeEvent).count} ${e.object.metadata.resourceVersion}`))();
+  assert.deepEqual(live, ['ADDED 1 1', 'MODIFIED 2 2']);
+  assert.deepEqual(replayed, live);
+  const [event] = store.list('Event') as KubeEvent[];
+  assert.equal(store.remove('Event', 'default', event!.metadata.name!)?.metadata.resourceVersion, '3');
+  assert.deepEqual(store.list('Event'), []);
+});

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WatchEvent } from '../../src/kube/cluster-source.js';
-import { ObjectStore, sameJson } from '../../src/sim/store.js';
+import type { KubeObject } from '../../src/kube/types.js';
+import { ObjectStore, sameJson, type CompactKind, type CompactObject } from '../../src/sim/store.js';
 import { makeCluster } from './helpers.js';
 
 const cm = (name: string, data: Record<string, string> = {}) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default' }, data });
@@ -87,21 +88,74 @@ test('a replayed deletion reports the last state stamped with the deletion\'s re
   assert.ok(Object.isFrozen(replayed[0]!.object));
 });
 
-test('a discarded object leaves like a removed one: watchers live or later see DELETED at the deletion\'s resourceVersion', () => {
+/** A compact kind as its owner keeps it: values by name, made into ConfigMaps when read. */
+class Compact implements CompactKind {
+  readonly kept = new Map<string, { rv: number; value: string }>();
+  constructor(private readonly store: ObjectStore) {
+    store.attach('ConfigMap', this);
+  }
+  version(name: string, value: string, rv: number): CompactObject {
+    return { kind: 'ConfigMap', json: () => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', resourceVersion: String(rv) }, data: { value } }) };
+  }
+  put(name: string, value: string): void {
+    const rv = this.store.takeResourceVersion();
+    const type = this.kept.has(name) ? 'MODIFIED' : 'ADDED';
+    this.kept.set(name, { rv, value });
+    this.store.publishCompact(type, this.version(name, value, rv), rv);
+  }
+  drop(name: string): void {
+    const { rv, value } = this.kept.get(name)!;
+    this.kept.delete(name);
+    this.store.publishCompact('DELETED', this.version(name, value, rv), this.store.takeResourceVersion());
+  }
+  get size(): number {
+    return this.kept.size;
+  }
+  get(namespace: string | undefined, name: string): KubeObject | undefined {
+    const found = namespace === 'default' ? this.kept.get(name) : undefined;
+    return found && this.version(name, found.value, found.rv).json();
+  }
+  list(namespace?: string): KubeObject[] {
+    return [...this.kept.keys()].map((name) => this.get(namespace ?? 'default', name)).filter((o) => o !== undefined);
+  }
+  take(namespace: string | undefined, name: string): KubeObject | undefined {
+    const found = this.get(namespace, name);
+    this.kept.delete(name);
+    return found;
+  }
+}
+
+test("a compact kind's objects read like the store's own: listed in key order among them, watched and replayed as JSON", () => {
   const store = newStore();
-  store.create(cm('quiet', { k: 'v' }));
-  store.discard('ConfigMap', 'default', 'quiet');
-  assert.equal(store.get('ConfigMap', 'default', 'quiet'), undefined);
-  assert.equal(store.resourceVersion(), '2');
-  const replayed: WatchEvent[] = [];
-  store.watchFrom('ConfigMap', 1, (e) => replayed.push(e))();
-  assert.deepEqual(replayed.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion]), [['DELETED', 'quiet', '2']]);
-  store.create(cm('watched'));
+  const compact = new Compact(store);
+  store.create(cm('b'));
   const live: WatchEvent[] = [];
-  store.subscribe(undefined, (e) => live.push(e));
-  store.discard('ConfigMap', 'default', 'watched');
-  store.discard('ConfigMap', 'default', 'absent');
-  assert.deepEqual(live.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion]), [['DELETED', 'watched', '4']]);
+  store.subscribe('ConfigMap', (e) => live.push(e));
+  compact.put('c', 'one');
+  compact.put('a', 'one');
+  compact.put('c', 'two');
+  assert.deepEqual(store.list('ConfigMap').map((o) => o.metadata.name), ['a', 'b', 'c']);
+  assert.equal(store.count('ConfigMap'), 3);
+  assert.deepEqual(store.get('ConfigMap', 'default', 'c')?.data, { value: 'two' });
+  compact.drop('a');
+  assert.deepEqual(live.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion]), [['ADDED', 'c', '2'], ['ADDED', 'a', '3'], ['MODIFIED', 'c', '4'], ['DELETED', 'a', '5']]);
+  const replayed: WatchEvent[] = [];
+  store.watchFrom('ConfigMap', 2, (e) => replayed.push(e))();
+  assert.deepEqual(replayed.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion, e.object.data?.value]), [['ADDED', 'a', '3', 'one'], ['MODIFIED', 'c', '4', 'two'], ['DELETED', 'a', '5', 'one']]);
+});
+
+test('a compact object the API deletes leaves its owner, and one the API updates becomes the store\'s own', () => {
+  const store = newStore();
+  const compact = new Compact(store);
+  compact.put('gone', 'x');
+  compact.put('edited', 'x');
+  assert.throws(() => store.create(cm('edited')), /already exists/);
+  assert.equal(store.remove('ConfigMap', 'default', 'gone')?.metadata.resourceVersion, '3');
+  const edited = store.replace(cm('edited', { value: 'y' }));
+  assert.equal(edited.metadata.resourceVersion, '4');
+  assert.deepEqual([...compact.kept.keys()], []);
+  assert.deepEqual(store.list('ConfigMap').map((o) => [o.metadata.name, o.data?.value]), [['edited', 'y']]);
+  assert.deepEqual(store.kindsStored(), ['ConfigMap']);
 });
 
 test('with no watch window every earlier resourceVersion is expired, and the latest still watches', () => {
