@@ -1,6 +1,8 @@
 // resource.Quantity as the API server reads and writes it: `100m` CPU, `128Mi` memory, `1e3`, `0.5`.
 // Values are plain numbers in base units (cores, bytes), which is exact enough for what we compare.
 
+import { remember } from './bounded-memo.js';
+
 export const QUANTITY_REGEX = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 
 /** The error text the API server gives for a value it cannot read as a quantity. */
@@ -21,21 +23,29 @@ interface ParsedQuantity {
   format: QuantityFormat;
 }
 
+/** Parsed quantities by their text: thousands of Pods repeat the same few (`100m`, `64Mi`). */
+const parsedTexts = new Map<string, ParsedQuantity>();
+
 function parseParts(q: string | number): ParsedQuantity {
   if (typeof q === 'number') {
     if (!Number.isFinite(q)) throw new QuantityFormatError();
     return { value: q, format: 'DecimalSI' };
   }
+  // A text that does not parse throws from parseText, and is not remembered.
+  return remember(parsedTexts, q, parseText, 1024);
+}
+
+function parseText(q: string): ParsedQuantity {
   const s = q.trim();
   const match = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(s);
   if (!match) throw new QuantityFormatError();
   const [, numberPart, suffix] = match;
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(numberPart)) throw new QuantityFormatError();
   const mantissa = Number(numberPart);
-  if (suffix in binary) return { value: mantissa * binary[suffix], format: 'BinarySI' };
-  if (suffix in decimal) return { value: mantissa * 10 ** decimal[suffix], format: 'DecimalSI' };
+  if (suffix in binary) return Object.freeze({ value: mantissa * binary[suffix], format: 'BinarySI' });
+  if (suffix in decimal) return Object.freeze({ value: mantissa * 10 ** decimal[suffix], format: 'DecimalSI' });
   const exponent = /^[eE]([-+]?\d+)$/.exec(suffix);
-  if (exponent) return { value: mantissa * 10 ** Number(exponent[1]), format: 'DecimalExponent' };
+  if (exponent) return Object.freeze({ value: mantissa * 10 ** Number(exponent[1]), format: 'DecimalExponent' });
   throw new QuantityFormatError("unable to parse quantity's suffix");
 }
 

@@ -18,3 +18,4 @@ export { podQOSClass } from '../kube/schema/qos.js';
 export { copyMembers, jsonEqual, withMembers } from '../kube/merge/json-value.js';
 export { byteOrder } from '../kube/byte-order.js';
 export { validatePodUpdate } from '../kube/schema/pod-update.js';
+export { remember } from '../kube/bounded-memo.js';

@@ -3,7 +3,7 @@
 // that never goes backwards within a container, and follow subscriptions that end when the container stops.
 
 import type { LogLine, LogOptions, LogSink } from '../kube/cluster-source.js';
-import { remember } from './bounded-memo.js';
+import { remember } from './kube-deps.js';
 
 export const DEFAULT_LOG_LINES = 10_000;
 

@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import type { EventRecorder, EventSource } from './events.js';
 import { formatGoDuration, STAGE_MS } from './pod-lifecycle.js';
 import type { ContainerRuntime } from './runtime/types.js';
-import { remember } from './bounded-memo.js';
+import { remember } from './kube-deps.js';
 
 export type ImageOutcome =
   | { ok: true; imageID: string }

@@ -3,7 +3,7 @@
 // generateAPIPodStatus, v1.32). Pure functions of their inputs; the pod worker drives the transitions.
 
 import type { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../kube/types.js';
-import { remember } from './bounded-memo.js';
+import { remember } from './kube-deps.js';
 
 /** Simulated durations of the steps a real kubelet takes, before jitter. */
 export const STAGE_MS = {

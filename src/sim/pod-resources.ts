@@ -3,7 +3,6 @@
 
 import type { Container, Pod } from '../kube/types.js';
 import { parseQuantity } from './kube-deps.js';
-import { remember } from './bounded-memo.js';
 
 export interface PodRequests {
   cpu: number;
@@ -14,17 +13,10 @@ export interface PodRequests {
 const NON_ZERO_CPU = 0.1;
 const NON_ZERO_MEMORY = 200 * 1024 * 1024;
 
-/** Parsed quantities by their text: thousands of Pods repeat the same few (`100m`, `64Mi`). */
-const parsed = new Map<string, number>();
-function quantity(value: string | number): number {
-  if (typeof value === 'number') return value;
-  return remember(parsed, value, parseQuantity, 1024);
-}
-
 function requestOf(c: Container, resource: 'cpu' | 'memory', nonZero: boolean): number {
   const value = c.resources?.requests?.[resource] ?? c.resources?.limits?.[resource];
   if (value === undefined) return nonZero ? (resource === 'cpu' ? NON_ZERO_CPU : NON_ZERO_MEMORY) : 0;
-  return quantity(value);
+  return parseQuantity(value);
 }
 
 export function podRequests(pod: Pod, nonZero = false): PodRequests {

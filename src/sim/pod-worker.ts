@@ -4,7 +4,7 @@
 // and graceful termination. Runtime state (processes, timers) lives here, never on the stored object.
 
 import type { Container, ContainerState, Pod } from '../kube/types.js';
-import { remember } from './bounded-memo.js';
+import { remember } from './kube-deps.js';
 import type { Clock, TimerId } from './clock.js';
 import { Backoff } from './backoff.js';
 import { ContainerConfigError, expandCommand, resolveContainerEnv, type ConfigLookup, type NodeResources } from './container-env.js';

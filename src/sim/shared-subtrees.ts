@@ -8,7 +8,7 @@
 // volumeMount of it) stays its own.
 
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
-import { remember } from './bounded-memo.js';
+import { remember } from './kube-deps.js';
 import { copyMembers } from '../kube/merge/json-value.js';
 
 /** Enough for the variety of a big cluster; when full it starts over (sharing is an optimisation, not a rule). */

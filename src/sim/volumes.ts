@@ -5,7 +5,7 @@
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import type { ContainerContext } from './runtime/types.js';
 import { fieldPathValue, type ConfigLookup } from './container-env.js';
-import { remember } from './bounded-memo.js';
+import { remember } from './kube-deps.js';
 
 export class VolumeMountError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 // `server { listen …; location … { proxy_pass …; root …; return …; } }` and `upstream { server …; }`,
 // with nginx's own error texts and `file:line` positions.
 
-import { remember } from '../../bounded-memo.js';
+import { remember } from '../../kube-deps.js';
 
 export interface NginxLocation {
   prefix: string;

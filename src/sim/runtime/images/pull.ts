@@ -4,7 +4,7 @@ import type { PullResult } from '../types.js';
 import type { ImageCatalog } from './catalog.js';
 import { invalidImageNameMessage, parseImageReference } from './reference.js';
 import { stableDigest } from './digest.js';
-import { remember } from '../../bounded-memo.js';
+import { remember } from '../../kube-deps.js';
 
 /** Roughly a home connection: 25 MB/s after a second of resolving. */
 function secondsForSize(sizeBytes: number): [number, number] {

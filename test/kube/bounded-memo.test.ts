@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { remember } from '../../src/sim/bounded-memo.js';
+import { remember } from '../../src/kube/bounded-memo.js';
 
 test('a memo makes each value once, remembers undefined too, and starts over when full', () => {
   const memo = new Map<string, string | undefined>();
