@@ -30,6 +30,15 @@ export class NodeColumns<T extends NodeNumbers> {
   readonly pods: Float64Array;
   readonly clean: Uint8Array;
   private readonly index = new Map<T, number>();
+  /**
+   * For one request (the latest asked for: the Pods of one template ask alike), whether each clean node fits
+   * it and its LeastAllocated score with it placed, kept in step as nodes' usage changes: placing a Pod then
+   * reads two numbers per node instead of working them out from six.
+   */
+  private readonly fitsFor: Uint8Array;
+  private readonly scoreFor: Int32Array;
+  private readonly columnsFor: { fits: Uint8Array; scores: Int32Array };
+  private readonly request = new Float64Array(4).fill(Number.NaN);
 
   constructor(readonly accounts: readonly T[]) {
     const n = (this.size = accounts.length);
@@ -42,6 +51,9 @@ export class NodeColumns<T extends NodeNumbers> {
     this.scoreMemory = new Float64Array(n);
     this.pods = new Float64Array(n);
     this.clean = new Uint8Array(n);
+    this.fitsFor = new Uint8Array(n);
+    this.scoreFor = new Int32Array(n);
+    this.columnsFor = { fits: this.fitsFor, scores: this.scoreFor };
     accounts.forEach((a, i) => {
       this.index.set(a, i);
       this.allocCpu[i] = a.allocCpu;
@@ -64,6 +76,31 @@ export class NodeColumns<T extends NodeNumbers> {
     this.scoreCpu[i] = a.scoreCpu;
     this.scoreMemory[i] = a.scoreMemory;
     this.pods[i] = a.pods;
+    if (!Number.isNaN(this.request[0]!)) this.fitAndScore(i);
+  }
+
+  /**
+   * Every node's fit (1 when clean and its resources hold the request) and score for a Pod requesting `cpu`
+   * and `memory` (`scoreCpu` and `scoreMemory` with the scheduler's non-zero defaults): two columns, worked
+   * out again only when the request differs from the last one.
+   */
+  fitsAndScores(cpu: number, memory: number, scoreCpu: number, scoreMemory: number): { fits: Uint8Array; scores: Int32Array } {
+    const r = this.request;
+    if (r[0] !== cpu || r[1] !== memory || r[2] !== scoreCpu || r[3] !== scoreMemory) {
+      r[0] = cpu;
+      r[1] = memory;
+      r[2] = scoreCpu;
+      r[3] = scoreMemory;
+      for (let i = 0; i < this.size; i++) this.fitAndScore(i);
+    }
+    return this.columnsFor;
+  }
+
+  private fitAndScore(i: number): void {
+    const r = this.request;
+    const fits = this.clean[i] === 1 && this.pods[i]! < this.allocPods[i]! && this.cpu[i]! + r[0]! <= this.allocCpu[i]! + 1e-9 && this.memory[i]! + r[1]! <= this.allocMemory[i]!;
+    this.fitsFor[i] = fits ? 1 : 0;
+    this.scoreFor[i] = this.leastAllocated(i, r[2]!, r[3]!);
   }
 
   /** NodeResourcesFit's LeastAllocated score (0–100) of node `i` with the Pod placed. */

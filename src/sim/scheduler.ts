@@ -233,7 +233,8 @@ export class Scheduler {
     // Like the real scheduler, stop looking once enough feasible nodes are found (percentageOfNodesToScore),
     // starting where the previous Pod stopped so every node gets its turn.
     const columns = this.nodeOrder();
-    const { cpu, memory, allocCpu, allocMemory, pods, allocPods, clean } = columns;
+    const { pods, clean } = columns;
+    const { fits: fitsPlain, scores } = columns.fitsAndScores(requests.cpu, requests.memory, scoreRequests.cpu, scoreRequests.memory);
     const total = columns.size;
     const tied = (this.tied = this.tied.length >= columns.size ? this.tied : new Int32Array(columns.size));
     const wanted = feasibleNodesToFind(total);
@@ -243,8 +244,7 @@ export class Scheduler {
     const plain = !pod.spec.nodeSelector && !pod.spec.affinity;
     // The start is taken modulo the node count: nodes may have gone since the last Pod was placed.
     for (let i = total ? this.nextStart % total : 0; examined < total && feasible < wanted; examined++, i = i + 1 === total ? 0 : i + 1) {
-      const fits = plain && clean[i] === 1 && pods[i]! < allocPods[i]! && cpu[i]! + requests.cpu <= allocCpu[i]! + 1e-9 && memory[i]! + requests.memory <= allocMemory[i]!;
-      if (!fits) {
+      if (!plain || fitsPlain[i] === 0) {
         const failure = this.filter(columns.accounts[i]!, pod, requests);
         if (failure) {
           reasons ??= new Map();
@@ -254,7 +254,7 @@ export class Scheduler {
         }
       }
       feasible++;
-      const score = clean[i] === 1 ? columns.leastAllocated(i, scoreRequests.cpu, scoreRequests.memory) : this.score(columns, i, scoreRequests, pod);
+      const score = clean[i] === 1 ? scores[i]! : this.score(columns, i, scoreRequests, pod);
       if (score > bestScore || (best >= 0 && score === bestScore && pods[i]! < pods[best]!)) {
         best = i;
         bestScore = score;
