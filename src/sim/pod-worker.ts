@@ -374,10 +374,7 @@ export class PodWorker {
     s.readinessOk = !probes.readiness;
     s.ready = this.readyNow(s);
     if (probes.startup || probes.readiness || probes.liveness) s.probes = new ContainerProbes(probes, this.probeTarget(s), this.k.clock, this.probeCallbacks(s, attempt));
-    proc.exited.then(
-      (exit) => this.exited(s, attempt, exit),
-      (err: unknown) => this.exited(s, attempt, { code: 128, reason: 'StartError', message: String(err) }),
-    );
+    proc.onExit((exit) => this.exited(s, attempt, exit));
     // A real kubelet starts a Pod's containers one after another within one sync and writes the status once
     // that sync is done: a Pod whose second image is still being pulled stays 0/2 ContainerCreating.
     this.sync();

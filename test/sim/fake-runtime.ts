@@ -12,6 +12,7 @@ import type {
   ProcessOutput,
   PullResult,
 } from '../../src/sim/runtime/types.js';
+import { ProcessEnd } from '../../src/sim/runtime/process-end.js';
 
 export interface FakeRuntimeOptions {
   /** Pull duration per image (default 2 s). */
@@ -24,15 +25,13 @@ function goLogTime(epochMs: number): string {
   return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
 
-class Proc implements ContainerProcess {
-  readonly exited: Promise<ProcessExit>;
-  private resolve!: (e: ProcessExit) => void;
+class Proc extends ProcessEnd<ProcessExit> implements ContainerProcess {
   private done = false;
   private readonly cleanups: (() => void)[] = [];
   onTerm: () => void = () => this.exit({ code: 0 });
 
   constructor(readonly ctx: ContainerContext) {
-    this.exited = new Promise((r) => (this.resolve = r));
+    super();
   }
 
   later(ms: number, fn: () => void): void {
@@ -48,7 +47,7 @@ class Proc implements ContainerProcess {
     if (this.done) return;
     this.done = true;
     for (const c of this.cleanups) c();
-    this.resolve(e);
+    this.end(e);
   }
 
   signal(signal: 'TERM' | 'KILL'): void {

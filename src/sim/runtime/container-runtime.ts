@@ -2,6 +2,7 @@
 // its image's entrypoint/cmd (or the Pod's command/args) run as a simulated program on the Clock, and exec
 // runs another program beside it.
 
+import { ProcessEnd } from './process-end.js';
 import type { ContainerContext, ContainerProcess, ContainerRuntime, ExecIO, ExecProcess, ProcessExit, ProcessOutput, PullResult } from './types.js';
 import { ImageCatalog, type CatalogImage } from './images/catalog.js';
 import { imageEntriesFromData } from './images/user-catalog.js';
@@ -105,9 +106,7 @@ class MainProc implements Proc {
  * PID 1 as the kubelet holds it: its exit, its signals, and what happens when it ends. One object per
  * container, which the runner reports to, instead of closures that would live as long as the container.
  */
-class MainProcess implements ContainerProcess, TaskOwner<number> {
-  readonly exited: Promise<ProcessExit>;
-  private resolveExit!: (exit: ProcessExit) => void;
+class MainProcess extends ProcessEnd<ProcessExit> implements ContainerProcess, TaskOwner<number> {
   private runner: TaskRunner<number> | undefined;
 
   constructor(
@@ -116,7 +115,7 @@ class MainProcess implements ContainerProcess, TaskOwner<number> {
     private readonly output: ProcessOutput,
     private readonly running: WeakMap<ContainerContext, RunningContainer>,
   ) {
-    this.exited = new Promise<ProcessExit>((resolve) => (this.resolveExit = resolve));
+    super();
   }
 
   start(program: Program, argv: string[]): void {
@@ -143,18 +142,28 @@ class MainProcess implements ContainerProcess, TaskOwner<number> {
     container.endMain();
     container.stop();
     if (running.get(context) === container) running.delete(context);
-    if ('value' in outcome) this.resolveExit({ code: outcome.value & 255 });
-    else if ('killed' in outcome) this.resolveExit({ code: 137, signal: 9 });
-    else if (outcome.error instanceof Signalled) this.resolveExit({ code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] });
+    if ('value' in outcome) this.end({ code: outcome.value & 255 });
+    else if ('killed' in outcome) this.end({ code: 137, signal: 9 });
+    else if (outcome.error instanceof Signalled) this.end({ code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] });
     else {
       this.output.stderr(`kubesim: ${context.image}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
-      this.resolveExit({ code: 1 });
+      this.end({ code: 1 });
     }
   }
 }
 
+/** A main process that could not start: it has ended already. */
+class FinishedProcess extends ProcessEnd<ProcessExit> implements ContainerProcess {
+  constructor(exit: ProcessExit) {
+    super();
+    this.end(exit);
+  }
+
+  signal(): void {}
+}
+
 function finishedProcess(exit: ProcessExit): ContainerProcess {
-  return { exited: Promise.resolve(exit), signal: () => {} };
+  return new FinishedProcess(exit);
 }
 
 export function createContainerRuntime(options: ContainerRuntimeOptions = {}): ContainerRuntime {

@@ -113,7 +113,10 @@ export interface ProcessExit {
 
 /** A container's main process. */
 export interface ContainerProcess {
+  /** Resolves with the exit (made when first read). */
   readonly exited: Promise<ProcessExit>;
+  /** Its owner (the kubelet) hears of the exit once, in a microtask after it: no promise per container. */
+  onExit(listener: (exit: ProcessExit) => void): void;
   /** TERM asks it to stop (an image decides how fast); KILL ends it at once with 137. */
   signal(signal: 'TERM' | 'KILL'): void;
 }
