@@ -22,6 +22,14 @@ export interface EventSource {
   instance?: string;
 }
 
+/**
+ * A message made of pieces (a Pod's name, a node's), as one flat string: a template literal would keep each
+ * piece and a link per piece for as long as the Event lives (ten thousand of them).
+ */
+export function eventText(...pieces: string[]): string {
+  return pieces.join('');
+}
+
 /** A component's source on one host, made once (a kubelet's per node): events take it as their `source` as is. */
 export function hostSource(component: string, host: string): EventSource {
   return Object.freeze({ component, host });

@@ -4,7 +4,7 @@
 
 import type { KubeObject } from '../kube/types.js';
 import type { Clock } from './clock.js';
-import type { EventRecorder, EventSource } from './events.js';
+import { eventText, type EventRecorder, type EventSource } from './events.js';
 import { formatGoDuration, STAGE_MS } from './pod-lifecycle.js';
 import type { ContainerRuntime } from './runtime/types.js';
 import { remember } from './kube-deps.js';
@@ -109,7 +109,7 @@ export class NodeImages {
           next.pod,
           'Normal',
           'Pulled',
-          `Successfully pulled image "${next.image}" in ${formatGoDuration(took)} (${formatGoDuration(total)} including waiting). Image size: ${result.sizeBytes} bytes.`,
+          eventText('Successfully pulled image "', next.image, '" in ', formatGoDuration(took), ' (', formatGoDuration(total), ' including waiting). Image size: ', String(result.sizeBytes), ' bytes.'),
           this.source,
           next.fieldPath,
         );

@@ -6,7 +6,7 @@
 
 import type { Condition, KubeObject, Node, Pod, Taint } from '../kube/types.js';
 import type { Clock, TimerId } from './clock.js';
-import type { EventRecorder, EventSource } from './events.js';
+import { eventText, type EventRecorder, type EventSource } from './events.js';
 import { parseQuantity, withMembers } from './kube-deps.js';
 import { podRequests, type PodRequests } from './pod-resources.js';
 import type { SeededRandom } from './random.js';
@@ -322,7 +322,7 @@ export class Scheduler {
       spec: withMembers(pod.spec, { nodeName }),
       status: withMembers(pod.status ?? {}, { phase: pod.status?.phase ?? 'Pending', conditions }),
     });
-    this.events.record(bound, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, SCHEDULER_SOURCE);
+    this.events.record(bound, 'Normal', 'Scheduled', eventText('Successfully assigned ', pod.metadata.namespace ?? '', '/', pod.metadata.name ?? '', ' to ', nodeName), SCHEDULER_SOURCE);
   }
 
   private reportUnschedulable(pod: Pod, message: string): void {
