@@ -9,7 +9,7 @@
 
 import type { WatchEventType } from '../kube/cluster-source.js';
 import type { KubeEvent, KubeObject } from '../kube/types.js';
-import type { Clock } from './clock.js';
+import type { Clock, TimerId } from './clock.js';
 import { deepFreeze } from './deep-freeze.js';
 import { derivedUid } from './random.js';
 import { isoSeconds, type CompactKind, type CompactObject, type ObjectStore } from './store.js';
@@ -46,22 +46,21 @@ type ObjectReference = KubeEvent['involvedObject'];
 type Source = NonNullable<KubeEvent['source']>;
 
 /**
- * One version of one Event. Immutable but for the recorder's bookkeeping (the chain, and what became of it):
- * a repeat is a new version, so a watch replaying the window sees each version as it was.
+ * One version of one Event. Immutable but for the recorder's bookkeeping (the chain, and whether it is still
+ * the Event's current version): a repeat is a new version, so a watch replaying the window sees each version
+ * as it was.
  */
 class RecordedEvent implements CompactObject {
   /** The involved object's next event, oldest first: a short chain per object (no list per object to grow). */
   next: RecordedEvent | undefined = undefined;
-  /** The version that counted a repeat into this one. */
-  replacedBy: RecordedEvent | undefined = undefined;
-  /** Gone: dropped, expired, or deleted through the API. */
-  removed = false;
+  /** The Event's current version: false once a repeat or an edit replaced it, or the Event is gone. */
+  live = true;
 
   constructor(
     private readonly recorder: EventRecorder,
     /** This version's resourceVersion. */
     readonly rv: number,
-    /** The first version's: the uid is drawn from it. */
+    /** The first version's: the uid is drawn from it, and a user's edit is kept under it. */
     readonly serial: number,
     /** The name's counter within its millisecond. */
     readonly seq: number,
@@ -75,7 +74,7 @@ class RecordedEvent implements CompactObject {
     readonly firstWall: number,
     readonly lastWall: number,
     readonly count: number,
-    /** The latest occurrence on the simulated clock, for the TTL. */
+    /** The latest write on the simulated clock: the TTL runs from it, as the API server renews it on each write. */
     readonly lastAt: number,
   ) {}
 
@@ -95,25 +94,31 @@ class RecordedEvent implements CompactObject {
     return `${this.involvedObject.name}.${(this.recorder.wallBase + this.firstWall).toString(16)}${this.seq.toString(16).padStart(5, '0')}`;
   }
 
-  /** The same Event once more, now. */
-  repeated(rv: number, wall: number, at: number): RecordedEvent {
+  /** The next version: the same Event once more (`wall` is now), or written again (an edit: `wall` unchanged). */
+  nextVersion(rv: number, wall: number, count: number, at: number): RecordedEvent {
     const { serial, seq, involvedObject, reason, message, type, source, instance, firstWall } = this;
-    return new RecordedEvent(this.recorder, rv, serial, seq, involvedObject, reason, message, type, source, instance, firstWall, wall, this.count + 1, at);
+    return new RecordedEvent(this.recorder, rv, serial, seq, involvedObject, reason, message, type, source, instance, firstWall, wall, count, at);
   }
 
   json(): KubeEvent {
     const base = this.recorder.wallBase;
     const first = isoSeconds(base + this.firstWall);
+    const metadata = { name: this.name, namespace: this.namespace, uid: derivedUid(this.recorder.seed, this.serial), resourceVersion: String(this.rv), creationTimestamp: first };
+    const lastTimestamp = isoSeconds(base + this.lastWall);
+    const edit = this.recorder.editOf(this.serial);
+    // A user's edit (a label, an annotation) stays; the recorder's count and time go on over it, as the
+    // kubelet's patches of count and lastTimestamp do.
+    if (edit) return deepFreeze({ ...edit, metadata: { ...edit.metadata, ...metadata }, count: this.count, lastTimestamp });
     return deepFreeze({
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: this.name, namespace: this.namespace, uid: derivedUid(this.recorder.seed, this.serial), resourceVersion: String(this.rv), creationTimestamp: first },
+      metadata,
       involvedObject: this.involvedObject,
       reason: this.reason,
       message: this.message,
       source: this.source,
       firstTimestamp: first,
-      lastTimestamp: isoSeconds(base + this.lastWall),
+      lastTimestamp,
       count: this.count,
       type: this.type,
       eventTime: null,
@@ -129,12 +134,20 @@ export class EventRecorder implements CompactKind {
    * event a long key string (the uid strings are the objects' own, hashed once).
    */
   private readonly byUid = new Map<string, RecordedEvent>();
-  /** By first occurrence, oldest first; an entry stands for its latest version, and is stale once removed. */
-  private readonly order: RecordedEvent[] = [];
+  /**
+   * Versions by their write, oldest first: the live ones are the Events by their latest write (the TTL's order,
+   * and the cap's). A version stays behind as a stale entry when a later one replaces it, until the front
+   * passes it or stale entries outnumber live ones.
+   */
+  private order: RecordedEvent[] = [];
   private orderStart = 0;
+  private stale = 0;
   private live = 0;
   private lastMs = NaN;
   private sameMs = 0;
+  private expiry: TimerId | undefined;
+  /** Users' edits of Events, by the Event's serial: rare, so kept aside rather than in a field of every Event. */
+  private readonly edits = new Map<number, KubeEvent>();
   private readonly maxEvents: number;
   private readonly ttlMs: number;
   /** Wall-clock ms when the recorder started: events keep their times relative to it. */
@@ -163,22 +176,17 @@ export class EventRecorder implements CompactKind {
     const component = source.component;
     const at = this.clock.now();
     const wall = Math.floor(this.clock.wallTime()) - this.wallBase;
-    this.expire(at);
     // The object's earlier events: a repeat to count, and an involvedObject to share (a kubelet reports
     // Pulled, Created and Started for one container of one Pod version: one reference serves all three).
     let involvedObject: ObjectReference | undefined;
     let last: RecordedEvent | undefined;
-    for (let seen = this.byUid.get(uid), before: RecordedEvent | undefined; seen; before = seen, seen = seen.next) {
+    for (let seen = this.byUid.get(uid); seen; seen = seen.next) {
       last = seen;
       const ref = seen.involvedObject;
       if (ref.resourceVersion === meta.resourceVersion && ref.fieldPath === fieldPath && ref.kind === involved.kind) involvedObject = ref;
       if (seen.reason !== reason || seen.message !== message || (ref.fieldPath ?? '') !== (fieldPath ?? '') || seen.source.component !== component || (seen.source.host ?? '') !== host) continue;
-      const repeat = seen.repeated(this.store.takeResourceVersion(), wall, at);
-      repeat.next = seen.next;
-      seen.next = undefined;
-      seen.replacedBy = repeat;
-      if (before) before.next = repeat;
-      else this.byUid.set(uid, repeat);
+      const repeat = seen.nextVersion(this.store.takeResourceVersion(), wall, seen.count + 1, at);
+      this.supersede(seen, repeat);
       this.store.publishCompact('MODIFIED', repeat, repeat.rv);
       return;
     }
@@ -192,9 +200,10 @@ export class EventRecorder implements CompactKind {
     this.store.publishCompact('ADDED', recorded, rv);
     while (this.live > this.maxEvents) this.remove(this.oldest()!, 'DELETED');
     this.compact();
+    this.armExpiry(at);
   }
 
-  // CompactKind: the store's reads of Events.
+  // CompactKind: the store's reads and the API's writes of Events.
 
   get size(): number {
     return this.live;
@@ -215,15 +224,46 @@ export class EventRecorder implements CompactKind {
   take(namespace: string | undefined, name: string): KubeObject | undefined {
     const found = this.find(namespace, name);
     if (!found) return undefined;
+    const last = found.json();
     this.remove(found, undefined);
-    return found.json();
+    return last;
   }
 
-  /** Every live Event's latest version, oldest first. */
+  update(replacement: KubeObject, rv: number): RecordedEvent | undefined {
+    const found = this.find(replacement.metadata.namespace, replacement.metadata.name ?? '');
+    if (!found) return undefined;
+    this.edits.set(found.serial, replacement as KubeEvent);
+    const edited = found.nextVersion(rv, found.lastWall, found.count, this.clock.now());
+    this.supersede(found, edited);
+    this.armExpiry(edited.lastAt);
+    return edited;
+  }
+
+  /** A user's edit of the Event `serial`, if any. */
+  editOf(serial: number): KubeEvent | undefined {
+    return this.edits.size ? this.edits.get(serial) : undefined;
+  }
+
+  /** `next` takes `old`'s place in its object's chain and goes to the back of the queue (written last). */
+  private supersede(old: RecordedEvent, next: RecordedEvent): void {
+    const uid = old.involvedObject.uid ?? '';
+    let before: RecordedEvent | undefined;
+    for (let e = this.byUid.get(uid); e && e !== old; e = e.next) before = e;
+    next.next = old.next;
+    old.next = undefined;
+    if (before) before.next = next;
+    else this.byUid.set(uid, next);
+    old.live = false;
+    this.stale++;
+    this.order.push(next);
+    this.compact();
+  }
+
+  /** Every live Event, by its latest write. */
   private each(visit: (e: RecordedEvent) => void): void {
     for (let i = this.orderStart; i < this.order.length; i++) {
-      const e = latest(this.order[i]!);
-      if (!e.removed) visit(e);
+      const e = this.order[i]!;
+      if (e.live) visit(e);
     }
   }
 
@@ -251,20 +291,43 @@ export class EventRecorder implements CompactKind {
   /** By component, then host (no key string per event). */
   private readonly sources = new Map<string, Map<string, Source>>();
 
-  /** The oldest live Event, with the queue's stale entries before it dropped. */
+  /** The live Event written longest ago, with the stale entries before it passed. */
   private oldest(): RecordedEvent | undefined {
     while (this.orderStart < this.order.length) {
-      const e = latest(this.order[this.orderStart]!);
-      if (!e.removed) return e;
+      const e = this.order[this.orderStart]!;
+      if (e.live) return e;
       this.orderStart++;
+      this.stale--;
     }
     return undefined;
   }
 
-  /** Forget events of an object that is gone (the API server keeps them until their TTL; so do we). */
+  /**
+   * The API server's TTL: an Event goes an hour after its latest write, whether or not anything else happens
+   * (one timer, for the Event written longest ago).
+   */
+  private armExpiry(now: number): void {
+    if (this.expiry !== undefined) return;
+    const first = this.oldest();
+    if (!first) return;
+    this.expiry = this.clock.setTimer(() => {
+      this.expiry = undefined;
+      const at = this.clock.now();
+      this.expire(at);
+      this.armExpiry(at);
+    }, Math.max(0, first.lastAt + this.ttlMs - now));
+  }
+
   private expire(now: number): void {
     const cutoff = now - this.ttlMs;
-    for (let e = this.oldest(); e && e.lastAt < cutoff; e = this.oldest()) this.remove(e, 'DELETED');
+    for (let e = this.oldest(); e && e.lastAt <= cutoff; e = this.oldest()) this.remove(e, 'DELETED');
+    this.compact();
+  }
+
+  /** Stops the expiry timer (the cluster is closing). */
+  stop(): void {
+    if (this.expiry !== undefined) this.clock.clearTimer(this.expiry);
+    this.expiry = undefined;
   }
 
   /** Takes an Event out of its object's chain; `publish` it as deleted (not when the store takes it itself). */
@@ -280,13 +343,20 @@ export class EventRecorder implements CompactKind {
       if (before) before.next = e.next;
     }
     e.next = undefined;
-    e.removed = true;
+    e.live = false;
+    this.stale++;
     this.live--;
+    if (this.edits.size) this.edits.delete(e.serial);
     if (publish) this.store.publishCompact(publish, e, this.store.takeResourceVersion());
   }
 
+  /** Drops passed entries from the front of the queue, and stale ones from anywhere once they outnumber live ones. */
   private compact(): void {
-    if (this.orderStart > 1024 && this.orderStart * 2 > this.order.length) {
+    if (this.stale > 1024 && this.stale > this.live) {
+      this.order = this.order.filter((e, i) => i >= this.orderStart && e.live);
+      this.orderStart = 0;
+      this.stale = 0;
+    } else if (this.orderStart > 1024 && this.orderStart * 2 > this.order.length) {
       this.order.copyWithin(0, this.orderStart);
       this.order.length -= this.orderStart;
       this.orderStart = 0;
@@ -299,12 +369,6 @@ export class EventRecorder implements CompactKind {
     this.lastMs = wall;
     return (this.sameMs = 0);
   }
-}
-
-/** The version that stands for an Event now (its queue entry is the first). */
-function latest(e: RecordedEvent): RecordedEvent {
-  while (e.replacedBy) e = e.replacedBy;
-  return e;
 }
 
 /** An Event's involvedObject, in one literal per shape (namespaced or not, with a fieldPath or not). */

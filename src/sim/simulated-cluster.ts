@@ -534,6 +534,7 @@ export class SimulatedCluster implements ClusterSource {
     this.scheduler.stop();
     this.nodeLifecycle.stop();
     this.kubelets.stop();
+    this.events.stop();
   }
 
   // ---- internals ----

@@ -47,6 +47,11 @@ export interface CompactKind {
   readonly size: number;
   /** Takes out an object the API deletes (a user's delete, its namespace's end): its last state, or undefined. */
   take(namespace: string | undefined, name: string): KubeObject | undefined;
+  /**
+   * The API replaces an object (a user's edit, say a label): the owner keeps the edit and returns the object's
+   * version at `rv`, or undefined when it has no such object.
+   */
+  update(replacement: KubeObject, rv: number): CompactObject | undefined;
 }
 
 function isCompact(obj: KubeObject | CompactObject): obj is CompactObject {
@@ -195,9 +200,12 @@ export class ObjectStore {
   replace(replacement: KubeObject): KubeObject {
     const namespace = replacement.metadata.namespace;
     const name = replacement.metadata.name ?? '';
-    let bucket = this.byKind.get(replacement.kind)?.bucket(namespace);
-    let old = bucket?.objects.get(name);
-    if (!old) old = (bucket = this.adoptCompact(replacement.kind, namespace, name))?.objects.get(name);
+    const bucket = this.byKind.get(replacement.kind)?.bucket(namespace);
+    const old = bucket?.objects.get(name);
+    if (!old) {
+      const updated = this.updateCompact(replacement);
+      if (updated) return updated;
+    }
     if (!bucket || !old) throw new Error(`store: ${replacement.kind} ${namespace}/${name} does not exist`);
     const obj = this.options.share ? this.options.share(replacement, old) : replacement;
     const rv = ++this.rv;
@@ -217,18 +225,16 @@ export class ObjectStore {
     return stored;
   }
 
-  /**
-   * A compact object the API updates (a user's edit) becomes the store's own: out of its owner's table, into
-   * the store's, where the update then replaces it. Its bucket, or undefined when the owner has no such object.
-   */
-  private adoptCompact(kind: string, namespace: string | undefined, name: string): Bucket | undefined {
-    const taken = this.compactKinds.get(kind)?.take(namespace, name);
-    if (!taken) return undefined;
-    let table = this.byKind.get(kind);
-    if (!table) this.byKind.set(kind, (table = new KindTable()));
-    const bucket = table.bucketFor(namespace);
-    table.add(bucket, name, taken);
-    return bucket;
+  /** A compact object the API replaces: its owner keeps the edit; undefined when the owner has no such object. */
+  private updateCompact(replacement: KubeObject): KubeObject | undefined {
+    const compact = this.compactKinds.get(replacement.kind);
+    if (!compact?.get(replacement.metadata.namespace, replacement.metadata.name ?? '')) return undefined;
+    const rv = ++this.rv;
+    const version = compact.update(replacement, rv)!;
+    this.history.record('MODIFIED', version, rv);
+    const json = version.json();
+    this.deliverInOrder({ type: 'MODIFIED', object: json, rv });
+    return json;
   }
 
   /** Removes an object at once; returns its last state (stamped with the deletion's resourceVersion). */

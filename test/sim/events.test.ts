@@ -112,3 +112,63 @@ test('a watch sees each version of a repeated Event as it was then, live and rep
   assert.equal(store.remove('Event', 'default', event!.metadata.name!)?.metadata.resourceVersion, '3');
   assert.deepEqual(store.list('Event'), []);
 });
+
+test('an Event that repeats all day is one Event: its earlier versions are not kept', () => {
+  const { clock, recorder, pod, kubelet, events } = setup(100);
+  const web = pod('web');
+  for (let i = 0; i < 5_000; i++) {
+    recorder.record(web, 'Warning', 'Unhealthy', 'Readiness probe failed: connection refused', kubelet, 'spec.containers{app}');
+    clock.advance(10_000);
+  }
+  assert.deepEqual(events().map((e) => e.count), [5_000]);
+  // White-box: the recorder's queue holds the live Event and at most a bounded tail of replaced versions.
+  assert.ok((recorder as unknown as { order: unknown[] }).order.length <= 1_100);
+});
+
+test('an Event goes an hour after its latest write, on its own, and one that keeps repeating does not hold the others back', () => {
+  const { clock, store, recorder, pod, kubelet, events } = setup(100);
+  const gone: string[] = [];
+  store.subscribe('Event', (e) => e.type === 'DELETED' && gone.push((e.object as KubeEvent).reason!));
+  recorder.record(pod('web'), 'Normal', 'Pulled', 'pulled', kubelet);
+  recorder.record(pod('crash'), 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet);
+  recorder.record(pod('web'), 'Normal', 'Started', 'started', kubelet);
+  for (let minute = 0; minute < 70; minute += 5) {
+    clock.advance(5 * 60_000);
+    recorder.record(pod('crash'), 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet);
+  }
+  assert.deepEqual(events().map((e) => e.reason), ['BackOff']);
+  assert.deepEqual(gone, ['Pulled', 'Started']);
+  clock.advance(60 * 60_000);
+  assert.deepEqual(events(), []);
+  assert.deepEqual(gone, ['Pulled', 'Started', 'BackOff']);
+});
+
+test('past the cap the Event written longest ago goes, not one that is still repeating', () => {
+  const { recorder, pod, kubelet, events } = setup(3);
+  const backOff = () => recorder.record(pod('crash'), 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet);
+  backOff();
+  recorder.record(pod('a'), 'Normal', 'Pulled', 'pulled', kubelet);
+  recorder.record(pod('b'), 'Normal', 'Pulled', 'pulled', kubelet);
+  backOff();
+  recorder.record(pod('c'), 'Normal', 'Pulled', 'pulled', kubelet);
+  assert.deepEqual(events().map((e) => `${e.involvedObject.name} ${e.count}`).sort(), ['b 1', 'c 1', 'crash 2']);
+});
+
+test('an Event a user labels keeps the label and goes on counting repeats, and still expires', () => {
+  const { clock, store, recorder, pod, kubelet, events } = setup(100);
+  const say = () => recorder.record(pod('crash'), 'Warning', 'BackOff', 'Back-off restarting failed container app', kubelet);
+  say();
+  const [event] = events();
+  store.replace({ ...event!, metadata: { ...event!.metadata, labels: { seen: 'yes' } } });
+  clock.advance(10_000);
+  say();
+  const [after] = events();
+  assert.equal(events().length, 1);
+  assert.equal(after!.metadata.name, event!.metadata.name);
+  assert.equal(after!.metadata.uid, event!.metadata.uid);
+  assert.deepEqual(after!.metadata.labels, { seen: 'yes' });
+  assert.equal(after!.count, 2);
+  assert.equal(after!.lastTimestamp, '2026-01-01T12:00:10Z');
+  clock.advance(61 * 60_000);
+  assert.deepEqual(events(), []);
+});

@@ -123,6 +123,13 @@ class Compact implements CompactKind {
     this.kept.delete(name);
     return found;
   }
+  update(replacement: KubeObject, rv: number): CompactObject | undefined {
+    const name = replacement.metadata.name!;
+    if (!this.kept.has(name)) return undefined;
+    const value = String(replacement.data?.value);
+    this.kept.set(name, { rv, value });
+    return this.version(name, value, rv);
+  }
 }
 
 test("a compact kind's objects read like the store's own: listed in key order among them, watched and replayed as JSON", () => {
@@ -144,18 +151,22 @@ test("a compact kind's objects read like the store's own: listed in key order am
   assert.deepEqual(replayed.map((e) => [e.type, e.object.metadata.name, e.object.metadata.resourceVersion, e.object.data?.value]), [['ADDED', 'a', '3', 'one'], ['MODIFIED', 'c', '4', 'two'], ['DELETED', 'a', '5', 'one']]);
 });
 
-test('a compact object the API deletes leaves its owner, and one the API updates becomes the store\'s own', () => {
+test('a compact object the API deletes leaves its owner, and one the API updates stays with its owner, edited', () => {
   const store = newStore();
   const compact = new Compact(store);
   compact.put('gone', 'x');
   compact.put('edited', 'x');
   assert.throws(() => store.create(cm('edited')), /already exists/);
   assert.equal(store.remove('ConfigMap', 'default', 'gone')?.metadata.resourceVersion, '3');
+  const live: WatchEvent[] = [];
+  store.subscribe('ConfigMap', (e) => live.push(e));
   const edited = store.replace(cm('edited', { value: 'y' }));
   assert.equal(edited.metadata.resourceVersion, '4');
-  assert.deepEqual([...compact.kept.keys()], []);
+  assert.deepEqual([...compact.kept], [['edited', { rv: 4, value: 'y' }]]);
+  assert.deepEqual(live.map((e) => [e.type, e.object.data?.value, e.object.metadata.resourceVersion]), [['MODIFIED', 'y', '4']]);
   assert.deepEqual(store.list('ConfigMap').map((o) => [o.metadata.name, o.data?.value]), [['edited', 'y']]);
   assert.deepEqual(store.kindsStored(), ['ConfigMap']);
+  assert.throws(() => store.replace(cm('absent')), /does not exist/);
 });
 
 test('with no watch window every earlier resourceVersion is expired, and the latest still watches', () => {
