@@ -11,6 +11,7 @@ import { validateObjectMeta } from '../kube/schema/validate-meta.js';
 import { cloneJson } from '../kube/merge/json-value.js';
 import type { SeededRandom } from './random.js';
 import type { ObjectStore } from './store.js';
+import { deepFreeze } from './deep-freeze.js';
 
 export interface Admitted {
   object: KubeObject;
@@ -69,17 +70,9 @@ function mountToken(c: Container, name: string): void {
   c.volumeMounts = [...mounts, { name, readOnly: true, mountPath: SERVICE_ACCOUNT_MOUNT_PATH }];
 }
 
-// What admission adds is the same for every Pod: one frozen copy shared by all of them (stored objects are
-// never mutated, and defaulting only fills fields these already have), not ~20 fresh objects per Pod.
-function frozen<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) frozen(v);
-    Object.freeze(value);
-  }
-  return value;
-}
-
-const SERVICE_ACCOUNT_PROJECTION = frozen({
+// What admission adds is the same for every Pod: one copy shared by all of them (stored objects are never
+// mutated, and defaulting only fills fields these already have), not ~20 fresh objects per Pod.
+const SERVICE_ACCOUNT_PROJECTION = deepFreeze({
   defaultMode: 420,
   sources: [
     { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },

@@ -6,6 +6,7 @@
 import type { Container, KubeObject, Pod } from '../kube/types.js';
 import { parseQuantity } from './kube-deps.js';
 import { metadataFieldValue } from '../kube/downward-api.js';
+import { deepFreeze } from './deep-freeze.js';
 
 export class ContainerConfigError extends Error {}
 
@@ -31,10 +32,10 @@ const KUBERNETES_SERVICE_ENV: [string, string][] = [
   ['KUBERNETES_PORT_443_TCP_ADDR', '10.96.0.1'],
 ];
 
-const KUBERNETES_SERVICE_ENTRIES = KUBERNETES_SERVICE_ENV.map(([name, value]) => Object.freeze({ name, value }));
+const KUBERNETES_SERVICE_ENTRIES = KUBERNETES_SERVICE_ENV.map(([name, value]) => deepFreeze({ name, value }));
 
 /** The env of a container that sets none: one frozen list for all of them (the env is never changed once resolved). */
-const SERVICE_ENV_ONLY = Object.freeze([...KUBERNETES_SERVICE_ENTRIES]) as { name: string; value: string }[];
+const SERVICE_ENV_ONLY = deepFreeze([...KUBERNETES_SERVICE_ENTRIES]);
 
 /** `$(VAR)` → its value when defined; `$$(VAR)` → the literal `$(VAR)`; an undefined reference stays as written. */
 export function expandVars(input: string, vars: ReadonlyMap<string, string>): string {

@@ -4,6 +4,7 @@
 
 import type { Condition, Container, ContainerState, ContainerStatus, Pod, PodStatus } from '../kube/types.js';
 import { remember } from './kube-deps.js';
+import { deepFreeze } from './deep-freeze.js';
 
 /** Simulated durations of the steps a real kubelet takes, before jitter. */
 export const STAGE_MS = {
@@ -322,7 +323,7 @@ function hostIPList(prev: { ip: string }[] | undefined, ip: string): { ip: strin
   return remember(hostIPLists, ip, singleIPList);
 }
 const hostIPLists = new Map<string, { ip: string }[]>();
-const singleIPList = (ip: string): { ip: string }[] => Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
+const singleIPList = (ip: string): { ip: string }[] => deepFreeze([{ ip }]);
 
 const INITIALIZED: ConditionInput = { type: 'Initialized', status: 'True' };
 const SANDBOX_READY: ConditionInput = { type: 'PodReadyToStartContainers', status: 'True' };

@@ -1,7 +1,8 @@
 // Ten thousand Pods carry ten thousand copies of the same defaulted pieces: the two NoExecute tolerations the
 // API server adds, the projected service-account volume's sources, `securityContext: {}`, a container's ports
 // and resources, the managedFields entry of one apply. Stored objects are immutable (store.ts), so identical
-// pieces can be one shared object: each is replaced by its interned, deep-frozen twin when the Pod is stored.
+// pieces can be one shared object: each is replaced by its interned twin when the Pod is stored (deep-frozen
+// under test, as stored objects are: see deep-freeze.ts).
 // About 1 KB less per Pod, and the copies die young instead of being promoted with the Pod.
 //
 // Only whole subtrees that are identical across Pods are shared; anything naming the Pod (a volume's name, a
@@ -10,6 +11,7 @@
 import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import { remember } from './kube-deps.js';
 import { copyMembers } from '../kube/merge/json-value.js';
+import { deepFreeze } from './deep-freeze.js';
 
 /** Enough for the variety of a big cluster; when full it starts over (sharing is an optimisation, not a rule). */
 const LIMIT = 4096;
@@ -17,14 +19,7 @@ const table = new Map<string, unknown>();
 /** The shared twins themselves: a later version of the Pod (say, bound to a node) passes them on unchanged. */
 const twins = new WeakSet<object>();
 
-function freezeDeep<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const key in value) freezeDeep((value as Record<string, unknown>)[key]);
-  return value;
-}
-
-/** The keys of each object inside a twin, listed once (twins are frozen, so the list stays true). */
+/** The keys of each object inside a twin, listed once (twins are never changed, so the list stays true). */
 const twinKeys = new WeakMap<object, string[]>();
 
 function keysOf(part: object): string[] {
@@ -59,7 +54,7 @@ function sameInOrder(a: unknown, twin: unknown): boolean {
 const lastTwin = new Map<string, unknown>();
 
 /**
- * The shared twin of `value` (the first one seen, frozen), or `value` itself when it is undefined. `slot`
+ * The shared twin of `value` (the first one seen), or `value` itself when it is undefined. `slot`
  * names the kind of piece (tolerations, ports ...) for the quick check against the last twin of that kind.
  */
 export function intern<T>(value: T, slot = ''): T {
@@ -77,7 +72,7 @@ function internEncoded<T extends object>(value: T): T {
     JSON.stringify(value),
     () => {
       twins.add(value);
-      return freezeDeep(value);
+      return deepFreeze(value);
     },
     LIMIT,
   ) as T;

@@ -6,6 +6,7 @@ import type { Container, KubeObject, Pod, Volume } from '../kube/types.js';
 import type { ContainerContext } from './runtime/types.js';
 import { fieldPathValue, type ConfigLookup } from './container-env.js';
 import { remember } from './kube-deps.js';
+import { deepFreeze } from './deep-freeze.js';
 
 export class VolumeMountError extends Error {
   constructor(
@@ -364,7 +365,7 @@ function mountPoint(mountPath: string): string {
 }
 
 const readOnlyMounts = new Map<string, ContainerMount[]>();
-const readOnlyMountList = (path: string): ContainerMount[] => Object.freeze([Object.freeze({ path, readOnly: true })]) as ContainerMount[];
+const readOnlyMountList = (path: string): ContainerMount[] => deepFreeze([{ path, readOnly: true }]);
 
 /** The mount list of a container whose one mount is a read-only volume; undefined for any other. */
 function readOnlyMount(pod: Pod, mount: NonNullable<Container['volumeMounts']>[number]): ContainerMount[] | undefined {

@@ -16,6 +16,7 @@ import type { Proc, Program } from './process/program.js';
 import { TaskRunner, type TaskOutcome, type TaskOwner } from './process/task-runner.js';
 import { SIGNAL_NUMBERS, Signalled, type SignalName } from './process/task.js';
 import { startExec } from './exec/exec-session.js';
+import { deepFreeze } from '../deep-freeze.js';
 
 export interface ContainerRuntimeOptions {
   /** Images beyond the built-in ones (from `loadImageCatalogYaml`); they win over built-ins of the same name. */
@@ -174,13 +175,13 @@ export function createContainerRuntime(options: ContainerRuntimeOptions = {}): C
   // thousands of containers start from a handful of images: resolve each reference once
   const images = new Map<string, ImageDefinition>();
   /**
-   * An image's ENTRYPOINT + CMD, for every container that gives no command or args: one frozen argv per
-   * image (programs copy what they change: a frozen one fails loudly if one did not).
+   * An image's ENTRYPOINT + CMD, for every container that gives no command or args: one argv per image
+   * (programs copy what they change: under test it is frozen, and fails loudly if one did not).
    */
   const imageArgvs = new Map<ImageDefinition, string[]>();
   function imageArgv(image: ImageDefinition): string[] {
     let argv = imageArgvs.get(image);
-    if (!argv) imageArgvs.set(image, (argv = Object.freeze(effectiveArgv(image, undefined, undefined)) as string[]));
+    if (!argv) imageArgvs.set(image, (argv = deepFreeze(effectiveArgv(image, undefined, undefined))));
     return argv;
   }
   function imageFor(reference: string): ImageDefinition {

@@ -8,6 +8,7 @@ import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types
 import { resolvePath } from '../filesystem.js';
 import { nginxLocalTime, perSecond, slashTime } from './log-time.js';
 import { parseNginxConfig, type NginxLocation, type NginxServer } from './nginx-config.js';
+import { deepFreeze } from '../../deep-freeze.js';
 
 export interface NginxBuild {
   version: string;
@@ -42,7 +43,7 @@ interface StartupNotices {
 }
 
 /** What ps shows for every worker. */
-const WORKER_ARGV = Object.freeze(['nginx: worker process']);
+const WORKER_ARGV: readonly string[] = deepFreeze(['nginx: worker process']);
 
 function sameArgv(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -60,12 +61,12 @@ function startupNotices(build: NginxBuild): StartupNotices {
     workers: perSecond((ms) => workers.map((m) => errorLine(ms, 'notice', m)).join('')),
     masterTitle(argv) {
       if (!sameArgv(argv, lastArgv)) {
-        lastArgv = Object.freeze([...argv]);
-        lastTitle = Object.freeze(['nginx: master process', ...argv]);
+        lastArgv = deepFreeze([...argv]);
+        lastTitle = deepFreeze(['nginx: master process', ...argv]);
       }
       return lastTitle;
     },
-    workerEntries: Object.freeze(build.workers.map((pid) => Object.freeze({ pid, argv: WORKER_ARGV, user: 'nginx' }))),
+    workerEntries: deepFreeze(build.workers.map((pid) => ({ pid, argv: WORKER_ARGV, user: 'nginx' }))),
   };
 }
 
