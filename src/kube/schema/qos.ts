@@ -4,42 +4,63 @@ import type { Pod } from '../types.js';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
-const COMPUTE = ['cpu', 'memory'];
+/** What a Pod's containers request and limit of cpu and memory, summed; each total counts positive amounts only. */
+interface Totals {
+  requestCpu: number;
+  requestMemory: number;
+  limitCpu: number;
+  limitMemory: number;
+  /** Every container so far limits both cpu and memory. */
+  allLimited: boolean;
+}
 
 /**
  * BestEffort: no container requests or limits cpu or memory. Guaranteed: every container limits both, and
  * what it requests (a missing request defaults to the limit) equals the limit. Burstable: anything else.
+ * (Summed in a few numbers: admission asks this of every Pod.)
  */
 export function podQOSClass(pod: Pick<Pod, 'spec'>): QOSClass {
-  const requests = new Map<string, number>();
-  const limits = new Map<string, number>();
-  let guaranteed = true;
-  const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((c) => c && typeof c === 'object') : []);
-  const map = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-  for (const c of [...list(pod.spec?.initContainers), ...list(pod.spec?.containers)]) {
-    const req = map(map(c.resources).requests);
-    const lim = map(map(c.resources).limits);
-    const limited = new Set<string>();
-    for (const name of COMPUTE) {
-      const l = quantity(lim[name]);
-      if (l !== undefined) {
-        limited.add(name);
-        if (l > 0) limits.set(name, (limits.get(name) ?? 0) + l);
-      }
-      const r = quantity(req[name]) ?? l; // the API server defaults a missing request to the limit
-      if (r !== undefined && r > 0) requests.set(name, (requests.get(name) ?? 0) + r);
-    }
-    if (limited.size < COMPUTE.length) guaranteed = false;
-  }
-  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
-  if (guaranteed) {
-    for (const [name, r] of requests) {
-      if (Math.abs((limits.get(name) ?? Number.NaN) - r) > 1e-9 * Math.max(1, r)) guaranteed = false;
-    }
-  }
-  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+  const totals: Totals = { requestCpu: 0, requestMemory: 0, limitCpu: 0, limitMemory: 0, allLimited: true };
+  addContainers(totals, pod.spec?.initContainers);
+  addContainers(totals, pod.spec?.containers);
+  const { requestCpu, requestMemory, limitCpu, limitMemory } = totals;
+  if (requestCpu === 0 && requestMemory === 0 && limitCpu === 0 && limitMemory === 0) return 'BestEffort';
+  // Guaranteed: every request has its equal limit, and nothing is limited without a request.
+  return totals.allLimited && same(requestCpu, limitCpu) && same(requestMemory, limitMemory) ? 'Guaranteed' : 'Burstable';
 }
 
-function quantity(q: unknown): number | undefined {
-  return isQuantity(q) ? parseQuantity(q) : undefined;
+function addContainers(totals: Totals, containers: unknown): void {
+  if (!Array.isArray(containers)) return;
+  for (let i = 0; i < containers.length; i++) {
+    const c: unknown = containers[i];
+    if (!c || typeof c !== 'object') continue;
+    const resources = member((c as Record<string, unknown>).resources);
+    const requests = member(resources.requests);
+    const limits = member(resources.limits);
+    const limitCpu = positive(limits.cpu);
+    const limitMemory = positive(limits.memory);
+    // The API server defaults a missing request to the limit.
+    totals.requestCpu += requests.cpu === undefined ? limitCpu : positive(requests.cpu);
+    totals.requestMemory += requests.memory === undefined ? limitMemory : positive(requests.memory);
+    totals.limitCpu += limitCpu;
+    totals.limitMemory += limitMemory;
+    if (limitCpu === 0 || limitMemory === 0) totals.allLimited = false;
+  }
+}
+
+const NONE: Record<string, unknown> = Object.freeze({});
+
+function member(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : NONE;
+}
+
+/** A quantity's value when it is a positive one (what upstream counts), else 0. */
+function positive(q: unknown): number {
+  if (!isQuantity(q)) return 0;
+  const value = parseQuantity(q);
+  return value > 0 ? value : 0;
+}
+
+function same(request: number, limit: number): boolean {
+  return Math.abs(limit - request) <= 1e-9 * Math.max(1, request);
 }

@@ -12,3 +12,9 @@ test('QoS class as the kubelet writes it: BestEffort without resources, Guarante
   assert.equal(podQOSClass(pod([{ resources: { limits: { cpu: '1', memory: '1Gi' } } }], [{ resources: { requests: { memory: '1Mi' } } }])), 'Burstable');
   assert.equal(podQOSClass(pod([{}], [{ resources: { limits: { cpu: '1', memory: '1Gi' } } }])), 'Burstable');
 });
+
+test('a zero limit or request counts as none, as upstream compares quantities with zero: a zero cpu limit is not Guaranteed', () => {
+  assert.equal(podQOSClass(pod([{ resources: { requests: { cpu: '0', memory: '1Gi' }, limits: { cpu: '0', memory: '1Gi' } } }])), 'Burstable');
+  assert.equal(podQOSClass(pod([{ resources: { requests: { cpu: '0', memory: '0' } } }])), 'BestEffort');
+  assert.equal(podQOSClass(pod([{ resources: { requests: { cpu: '0' }, limits: { cpu: '1', memory: '1Gi' } } }])), 'Burstable');
+});
