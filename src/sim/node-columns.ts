@@ -31,13 +31,14 @@ export class NodeColumns<T extends NodeNumbers> {
   readonly clean: Uint8Array;
   private readonly index = new Map<T, number>();
   /**
-   * For one request (the latest asked for: the Pods of one template ask alike), whether each clean node fits
-   * it and its LeastAllocated score with it placed, kept in step as nodes' usage changes: placing a Pod then
-   * reads two numbers per node instead of working them out from six.
+   * For one request (the latest asked for: the Pods of one template ask alike), each clean node's LeastAllocated
+   * score with the Pod placed, and its rank: NO_FIT when it is not clean or its resources do not hold the
+   * request, else the score and then fewer Pods, as one integer (what the scheduler compares). Kept in step as
+   * nodes' usage changes: placing a Pod then reads one number per node instead of working it out from six.
    */
-  private readonly fitsFor: Uint8Array;
+  private readonly rankFor: Int32Array;
   private readonly scoreFor: Int32Array;
-  private readonly columnsFor: { fits: Uint8Array; scores: Int32Array };
+  private readonly columnsFor: { ranks: Int32Array; scores: Int32Array };
   private readonly request = new Float64Array(4).fill(Number.NaN);
 
   constructor(readonly accounts: readonly T[]) {
@@ -51,9 +52,9 @@ export class NodeColumns<T extends NodeNumbers> {
     this.scoreMemory = new Float64Array(n);
     this.pods = new Float64Array(n);
     this.clean = new Uint8Array(n);
-    this.fitsFor = new Uint8Array(n);
+    this.rankFor = new Int32Array(n);
     this.scoreFor = new Int32Array(n);
-    this.columnsFor = { fits: this.fitsFor, scores: this.scoreFor };
+    this.columnsFor = { ranks: this.rankFor, scores: this.scoreFor };
     accounts.forEach((a, i) => {
       this.index.set(a, i);
       this.allocCpu[i] = a.allocCpu;
@@ -76,31 +77,30 @@ export class NodeColumns<T extends NodeNumbers> {
     this.scoreCpu[i] = a.scoreCpu;
     this.scoreMemory[i] = a.scoreMemory;
     this.pods[i] = a.pods;
-    if (!Number.isNaN(this.request[0]!)) this.fitAndScore(i);
+    if (!Number.isNaN(this.request[0]!)) this.rankAndScore(i);
   }
 
   /**
-   * Every node's fit (1 when clean and its resources hold the request) and score for a Pod requesting `cpu`
-   * and `memory` (`scoreCpu` and `scoreMemory` with the scheduler's non-zero defaults): two columns, worked
-   * out again only when the request differs from the last one.
+   * Every node's rank and score for a Pod requesting `cpu` and `memory` (`scoreCpu` and `scoreMemory` with the
+   * scheduler's non-zero defaults): two columns, worked out again only when the request differs from the last.
    */
-  fitsAndScores(cpu: number, memory: number, scoreCpu: number, scoreMemory: number): { fits: Uint8Array; scores: Int32Array } {
+  ranksAndScores(cpu: number, memory: number, scoreCpu: number, scoreMemory: number): { ranks: Int32Array; scores: Int32Array } {
     const r = this.request;
     if (r[0] !== cpu || r[1] !== memory || r[2] !== scoreCpu || r[3] !== scoreMemory) {
       r[0] = cpu;
       r[1] = memory;
       r[2] = scoreCpu;
       r[3] = scoreMemory;
-      for (let i = 0; i < this.size; i++) this.fitAndScore(i);
+      for (let i = 0; i < this.size; i++) this.rankAndScore(i);
     }
     return this.columnsFor;
   }
 
-  private fitAndScore(i: number): void {
+  private rankAndScore(i: number): void {
     const r = this.request;
+    const score = (this.scoreFor[i] = this.leastAllocated(i, r[2]!, r[3]!));
     const fits = this.clean[i] === 1 && this.pods[i]! < this.allocPods[i]! && this.cpu[i]! + r[0]! <= this.allocCpu[i]! + 1e-9 && this.memory[i]! + r[1]! <= this.allocMemory[i]!;
-    this.fitsFor[i] = fits ? 1 : 0;
-    this.scoreFor[i] = this.leastAllocated(i, r[2]!, r[3]!);
+    this.rankFor[i] = fits ? rank(score, this.pods[i]!) : NO_FIT;
   }
 
   /** NodeResourcesFit's LeastAllocated score (0–100) of node `i` with the Pod placed. */
@@ -112,4 +112,15 @@ export class NodeColumns<T extends NodeNumbers> {
     // `| 0` (0–100, so the same as Math.floor) keeps the score a small integer.
     return (((Math.max(0, cpuFree) + Math.max(0, memFree)) / 2) * 100) | 0;
   }
+}
+
+/** A node that the resources alone do not decide for (not clean), or that cannot hold the request. */
+export const NO_FIT = -0x80000000;
+
+/**
+ * A feasible node's score and Pod count as one integer: a higher score ranks higher, and at the same score
+ * fewer Pods (as the scheduler breaks ties); equal ranks are the ties it picks among at random.
+ */
+export function rank(score: number, pods: number): number {
+  return score * 0x10000 + (0xffff - pods);
 }

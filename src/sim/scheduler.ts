@@ -15,7 +15,7 @@ import { isoSeconds, type ObjectStore, type StoreEvent } from './store.js';
 import { firstUntoleratedTaint, formatTaintForScheduler } from './taints.js';
 import { nodeMatchesAffinity } from './node-affinity.js';
 import { sharedCondition } from './pod-lifecycle.js';
-import { NodeColumns, type NodeNumbers } from './node-columns.js';
+import { NO_FIT, NodeColumns, rank, type NodeNumbers } from './node-columns.js';
 
 const SCHEDULER = 'default-scheduler';
 /** The scheduler's events come from its one instance, on the control plane. */
@@ -228,13 +228,13 @@ export class Scheduler {
     /** Reasons preemption could not help with (removing Pods would not make the node fit). */
     let unresolvable = 0;
     let best = -1;
-    let bestScore = -Infinity;
+    let bestRank = -Infinity;
     let ties = 0;
     // Like the real scheduler, stop looking once enough feasible nodes are found (percentageOfNodesToScore),
     // starting where the previous Pod stopped so every node gets its turn.
     const columns = this.nodeOrder();
     const { pods, clean } = columns;
-    const { fits: fitsPlain, scores } = columns.fitsAndScores(requests.cpu, requests.memory, scoreRequests.cpu, scoreRequests.memory);
+    const { ranks, scores } = columns.ranksAndScores(requests.cpu, requests.memory, scoreRequests.cpu, scoreRequests.memory);
     const total = columns.size;
     const tied = (this.tied = this.tied.length >= columns.size ? this.tied : new Int32Array(columns.size));
     const wanted = feasibleNodesToFind(total);
@@ -244,7 +244,8 @@ export class Scheduler {
     const plain = !pod.spec.nodeSelector && !pod.spec.affinity;
     // The start is taken modulo the node count: nodes may have gone since the last Pod was placed.
     for (let i = total ? this.nextStart % total : 0; examined < total && feasible < wanted; examined++, i = i + 1 === total ? 0 : i + 1) {
-      if (!plain || fitsPlain[i] === 0) {
+      let nodeRank = plain ? ranks[i]! : NO_FIT;
+      if (nodeRank === NO_FIT) {
         const failure = this.filter(columns.accounts[i]!, pod, requests);
         if (failure) {
           reasons ??= new Map();
@@ -252,15 +253,16 @@ export class Scheduler {
           if (failure.unresolvable) unresolvable++;
           continue;
         }
+        nodeRank = rank(clean[i] === 1 ? scores[i]! : this.score(columns, i, scoreRequests, pod), pods[i]!);
       }
       feasible++;
-      const score = clean[i] === 1 ? scores[i]! : this.score(columns, i, scoreRequests, pod);
-      if (score > bestScore || (best >= 0 && score === bestScore && pods[i]! < pods[best]!)) {
+      // The best score, and at the same score the node with fewer Pods; equal ranks are ties.
+      if (nodeRank > bestRank) {
         best = i;
-        bestScore = score;
+        bestRank = nodeRank;
         tied[0] = i;
         ties = 1;
-      } else if (best >= 0 && score === bestScore && pods[i] === pods[best]) {
+      } else if (nodeRank === bestRank) {
         tied[ties++] = i;
       }
     }
