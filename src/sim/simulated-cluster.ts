@@ -101,13 +101,15 @@ function yieldToCallbacks(): Promise<void> {
 }
 
 /**
- * Lets the promise callbacks a timer set off run (a process exit reaches the kubelet a few microtask turns
- * later). Much cheaper than a trip through the event loop, which advance() takes only at its ends.
+ * Lets the promise callbacks a timer set off run before the next timer: a container's exit reaches the kubelet
+ * a microtask turn later (ProcessEnd), an exec's exit its probe or preStop hook about as soon; a test's own
+ * chain may be longer. Much cheaper than a trip through the event loop, which advance() takes only at its ends.
  */
 async function microtaskTurns(): Promise<void> {
   // One settled promise awaited again and again: a turn each, as `await undefined` is, without wrapping a new one.
-  for (let i = 0; i < 16; i++) await SETTLED;
+  for (let i = 0; i < MICROTASK_TURNS; i++) await SETTLED;
 }
+const MICROTASK_TURNS = 16;
 const SETTLED = Promise.resolve();
 
 export class SimulatedCluster implements ClusterSource {

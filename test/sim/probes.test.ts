@@ -68,3 +68,15 @@ test('a tcpSocket probe on a port nobody listens on fails with connection refuse
   assert.ok(lines.includes(`Unhealthy: Readiness probe failed: dial tcp ${pod.status!.podIP}:9999: connect: connection refused`));
   await cluster.close();
 });
+
+test("an exec probe's result counts at the probe's own simulated time, even when one advance covers a minute", async () => {
+  const { cluster } = makeCluster();
+  await cluster.apply(simplePod('timely', { containers: [{ name: 'app', image: 'nginx:1.27', readinessProbe: { exec: { command: ['true'] }, initialDelaySeconds: 20, periodSeconds: 5 } }] }));
+  await cluster.advance(60_000);
+  const pod = await getPod(cluster, 'timely');
+  assert.equal(podReadyColumn(pod), '1/1');
+  const started = Date.parse(pod.status!.containerStatuses![0]!.state!.running!.startedAt!);
+  const ready = Date.parse(pod.status!.conditions!.find((c) => c.type === 'Ready')!.lastTransitionTime!);
+  assert.ok(ready - started >= 20_000 && ready - started <= 21_000, `ready ${(ready - started) / 1000} s after the start`);
+  await cluster.close();
+});
