@@ -114,19 +114,33 @@ export function shareSubtrees(obj: KubeObject, previous?: KubeObject): KubeObjec
   // Member by member: a spec another writer spread with a member added (the scheduler's nodeName) has a hidden
   // class of its own, and the stored copy should not keep one per Pod (see copyMembers).
   const spec = copyMembers(pod.spec);
-  spec.containers = spec.containers.map(shareContainer);
-  if (spec.initContainers) spec.initContainers = spec.initContainers.map(shareContainer);
+  spec.containers = mapShared(spec.containers, shareContainer);
+  if (spec.initContainers) spec.initContainers = mapShared(spec.initContainers, shareContainer);
   if (spec.tolerations) spec.tolerations = intern(spec.tolerations, 'tolerations');
   if (spec.securityContext) spec.securityContext = intern(spec.securityContext, 'securityContext');
-  if (spec.volumes) spec.volumes = spec.volumes.map(shareVolume);
+  if (spec.volumes) spec.volumes = mapShared(spec.volumes, shareVolume);
   const out = { ...pod };
   out.metadata = metadata;
   out.spec = spec;
   return out;
 }
 
+/**
+ * `items` with each one shared, or `items` itself when every one already was (a spec written again with a
+ * member changed, as a bind sets nodeName, keeps the pieces the first write shared).
+ */
+function mapShared<T>(items: T[], share: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const shared = share(items[i]!);
+    // A copy of exactly its length (one grown by push would keep spare room as long as the Pod).
+    if (shared !== items[i]) (out ??= items.slice())[i] = shared;
+  }
+  return out ?? items;
+}
+
 function shareVolume(v: Volume): Volume {
-  if (!v.projected) return v;
+  if (!v.projected || twins.has(v.projected)) return v;
   const out = { ...v };
   out.projected = intern(v.projected, 'projected');
   return out;

@@ -52,3 +52,16 @@ test('a piece with the same content in another key order keeps its own order (ku
   const stored = shareSubtrees(pod(second, 'y')) as Pod;
   assert.equal(JSON.stringify(stored.spec.containers[0]!.resources), '{"requests":{"memory":"1Gi","cpu":"1"}}');
 });
+
+test('a spec written again with a member changed (a bind sets nodeName) keeps the containers and volumes it already shared', () => {
+  const pod = {
+    ...manifest('d'),
+    spec: { ...manifest('d').spec, volumes: [{ name: 'kube-api-access-x', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] },
+  } as unknown as Pod;
+  const created = shareSubtrees(pod) as Pod;
+  const bound = shareSubtrees({ ...created, spec: { ...created.spec, nodeName: 'kubesim-worker' } } as Pod, created) as Pod;
+  assert.equal(bound.spec.nodeName, 'kubesim-worker');
+  assert.equal(bound.spec.containers, created.spec.containers);
+  assert.equal(bound.spec.volumes, created.spec.volumes);
+  assert.equal(JSON.stringify({ ...bound.spec, nodeName: undefined }), JSON.stringify(created.spec));
+});
