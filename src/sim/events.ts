@@ -43,6 +43,12 @@ export interface EventRecorderOptions {
 }
 
 type ObjectReference = KubeEvent['involvedObject'];
+
+/** What a RecordedEvent is now: the Event's current version, a version of the past, or deleted by a user. */
+type EventState = 0 | 1 | 2;
+const LIVE: EventState = 0;
+const GONE: EventState = 1;
+const DELETED: EventState = 2;
 type Source = NonNullable<KubeEvent['source']>;
 
 /**
@@ -53,8 +59,8 @@ type Source = NonNullable<KubeEvent['source']>;
 class RecordedEvent implements CompactObject {
   /** The involved object's next event, oldest first: a short chain per object (no list per object to grow). */
   next: RecordedEvent | undefined = undefined;
-  /** The Event's current version: false once a repeat or an edit replaced it, or the Event is gone. */
-  live = true;
+  /** LIVE: the Event's current version; GONE once a repeat or an edit replaced it, or it went; DELETED: see take. */
+  state: EventState = LIVE;
 
   constructor(
     private readonly recorder: EventRecorder,
@@ -94,9 +100,12 @@ class RecordedEvent implements CompactObject {
     return `${this.involvedObject.name}.${(this.recorder.wallBase + this.firstWall).toString(16)}${this.seq.toString(16).padStart(5, '0')}`;
   }
 
-  /** The next version: the same Event once more (`wall` is now), or written again (an edit: `wall` unchanged). */
-  nextVersion(rv: number, wall: number, count: number, at: number): RecordedEvent {
-    const { serial, seq, involvedObject, reason, message, type, source, instance, firstWall } = this;
+  /**
+   * The next version: the same Event once more (`wall` is now), or written again (an edit: `wall` unchanged).
+   * `serial` is the first version's, unless the Event is made anew (after a delete: a new object, a new uid).
+   */
+  nextVersion(rv: number, wall: number, count: number, at: number, serial = this.serial): RecordedEvent {
+    const { seq, involvedObject, reason, message, type, source, instance, firstWall } = this;
     return new RecordedEvent(this.recorder, rv, serial, seq, involvedObject, reason, message, type, source, instance, firstWall, wall, count, at);
   }
 
@@ -185,9 +194,22 @@ export class EventRecorder implements CompactKind {
       const ref = seen.involvedObject;
       if (ref.resourceVersion === meta.resourceVersion && ref.fieldPath === fieldPath && ref.kind === involved.kind) involvedObject = ref;
       if (seen.reason !== reason || seen.message !== message || (ref.fieldPath ?? '') !== (fieldPath ?? '') || seen.source.component !== component || (seen.source.host ?? '') !== host) continue;
-      const repeat = seen.nextVersion(this.store.takeResourceVersion(), wall, seen.count + 1, at);
+      const rv = this.store.takeResourceVersion();
+      if (seen.state === DELETED) {
+        // Deleted through the API: client-go's patch finds no Event, so it creates it again under its name,
+        // with the count and first time its correlator kept.
+        const again = seen.nextVersion(rv, wall, seen.count + 1, at, rv);
+        this.replaceInChain(seen, again);
+        seen.state = GONE;
+        this.order.push(again);
+        this.live++;
+        this.store.publishCompact('ADDED', again, rv);
+        this.trim(at);
+        return;
+      }
+      const repeat = seen.nextVersion(rv, wall, seen.count + 1, at);
       this.supersede(seen, repeat);
-      this.store.publishCompact('MODIFIED', repeat, repeat.rv);
+      this.store.publishCompact('MODIFIED', repeat, rv);
       return;
     }
     involvedObject ??= objectReference(involved, fieldPath);
@@ -198,6 +220,11 @@ export class EventRecorder implements CompactKind {
     this.order.push(recorded);
     this.live++;
     this.store.publishCompact('ADDED', recorded, rv);
+    this.trim(at);
+  }
+
+  /** Past the cap the Event written longest ago goes; and the expiry timer is set. */
+  private trim(at: number): void {
     while (this.live > this.maxEvents) this.remove(this.oldest()!, 'DELETED');
     this.compact();
     this.armExpiry(at);
@@ -221,11 +248,18 @@ export class EventRecorder implements CompactKind {
     return out;
   }
 
+  /**
+   * The API deletes an Event. The kubelet's correlator still remembers it, so it stays in its object's chain
+   * (DELETED, no longer listed) until its place in the queue is passed: a repeat meanwhile makes it anew.
+   */
   take(namespace: string | undefined, name: string): KubeObject | undefined {
     const found = this.find(namespace, name);
     if (!found) return undefined;
     const last = found.json();
-    this.remove(found, undefined);
+    found.state = DELETED;
+    this.stale++;
+    this.live--;
+    if (this.edits.size) this.edits.delete(found.serial);
     return last;
   }
 
@@ -246,6 +280,15 @@ export class EventRecorder implements CompactKind {
 
   /** `next` takes `old`'s place in its object's chain and goes to the back of the queue (written last). */
   private supersede(old: RecordedEvent, next: RecordedEvent): void {
+    this.replaceInChain(old, next);
+    old.state = GONE;
+    this.stale++;
+    this.order.push(next);
+    this.compact();
+  }
+
+  /** `next` takes `old`'s place in its object's chain. */
+  private replaceInChain(old: RecordedEvent, next: RecordedEvent): void {
     const uid = old.involvedObject.uid ?? '';
     let before: RecordedEvent | undefined;
     for (let e = this.byUid.get(uid); e && e !== old; e = e.next) before = e;
@@ -253,17 +296,13 @@ export class EventRecorder implements CompactKind {
     old.next = undefined;
     if (before) before.next = next;
     else this.byUid.set(uid, next);
-    old.live = false;
-    this.stale++;
-    this.order.push(next);
-    this.compact();
   }
 
   /** Every live Event, by its latest write. */
   private each(visit: (e: RecordedEvent) => void): void {
     for (let i = this.orderStart; i < this.order.length; i++) {
       const e = this.order[i]!;
-      if (e.live) visit(e);
+      if (e.state === LIVE) visit(e);
     }
   }
 
@@ -291,11 +330,12 @@ export class EventRecorder implements CompactKind {
   /** By component, then host (no key string per event). */
   private readonly sources = new Map<string, Map<string, Source>>();
 
-  /** The live Event written longest ago, with the stale entries before it passed. */
+  /** The live Event written longest ago, with the stale entries before it passed (a deleted one is forgotten then). */
   private oldest(): RecordedEvent | undefined {
     while (this.orderStart < this.order.length) {
       const e = this.order[this.orderStart]!;
-      if (e.live) return e;
+      if (e.state === LIVE) return e;
+      if (e.state === DELETED) this.unlink(e);
       this.orderStart++;
       this.stale--;
     }
@@ -330,8 +370,17 @@ export class EventRecorder implements CompactKind {
     this.expiry = undefined;
   }
 
-  /** Takes an Event out of its object's chain; `publish` it as deleted (not when the store takes it itself). */
-  private remove(e: RecordedEvent, publish: WatchEventType | undefined): void {
+  /** An Event goes (the cap, the TTL): out of its object's chain, published as deleted. */
+  private remove(e: RecordedEvent, publish: WatchEventType): void {
+    this.unlink(e);
+    this.stale++;
+    this.live--;
+    if (this.edits.size) this.edits.delete(e.serial);
+    this.store.publishCompact(publish, e, this.store.takeResourceVersion());
+  }
+
+  /** Takes an Event out of its object's chain, for good. */
+  private unlink(e: RecordedEvent): void {
     const uid = e.involvedObject.uid ?? '';
     const first = this.byUid.get(uid);
     if (first === e) {
@@ -343,17 +392,14 @@ export class EventRecorder implements CompactKind {
       if (before) before.next = e.next;
     }
     e.next = undefined;
-    e.live = false;
-    this.stale++;
-    this.live--;
-    if (this.edits.size) this.edits.delete(e.serial);
-    if (publish) this.store.publishCompact(publish, e, this.store.takeResourceVersion());
+    e.state = GONE;
   }
 
   /** Drops passed entries from the front of the queue, and stale ones from anywhere once they outnumber live ones. */
   private compact(): void {
     if (this.stale > 1024 && this.stale > this.live) {
-      this.order = this.order.filter((e, i) => i >= this.orderStart && e.live);
+      for (let i = this.orderStart; i < this.order.length; i++) if (this.order[i]!.state === DELETED) this.unlink(this.order[i]!);
+      this.order = this.order.filter((e, i) => i >= this.orderStart && e.state === LIVE);
       this.orderStart = 0;
       this.stale = 0;
     } else if (this.orderStart > 1024 && this.orderStart * 2 > this.order.length) {

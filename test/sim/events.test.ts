@@ -61,19 +61,43 @@ test("an object's events leave one by one, oldest first, and repeats still count
   assert.deepEqual(seen(), ['other Created 1', 'other Pulled 1', 'web Started 3']);
 });
 
-test('a repeat of an Event deleted meanwhile starts a new Event, and the ones after it still count', () => {
-  const { store, recorder, pod, kubelet, events } = setup(10);
+test('an Event deleted through the API and then repeated is made again under its name, counting on with a new uid, as client-go re-creates it', () => {
+  const { clock, store, recorder, pod, kubelet, events } = setup(10);
   const web = pod('web');
   const say = (step: string) => recorder.record(web, 'Normal', step, `${step} app`, kubelet, 'spec.containers{app}');
   for (const step of ['Pulled', 'Created', 'Started']) say(step);
   const created = events().find((e) => e.reason === 'Created')!;
   store.remove('Event', created.metadata.namespace, created.metadata.name!);
+  assert.equal(events().length, 2);
+  const seen: string[] = [];
+  store.subscribe('Event', (e) => seen.push(`${e.type} ${(e.object as KubeEvent).reason}`));
+  clock.advance(5_000);
   say('Created');
   say('Started');
   say('Pulled');
   const counts = Object.fromEntries(events().map((e) => [e.reason, e.count]));
-  assert.deepEqual(counts, { Pulled: 2, Created: 1, Started: 2 });
-  assert.notEqual(events().find((e) => e.reason === 'Created')!.metadata.name, created.metadata.name);
+  assert.deepEqual(counts, { Pulled: 2, Created: 2, Started: 2 });
+  const again = events().find((e) => e.reason === 'Created')!;
+  assert.equal(again.metadata.name, created.metadata.name);
+  assert.notEqual(again.metadata.uid, created.metadata.uid);
+  assert.equal(again.firstTimestamp, created.firstTimestamp);
+  assert.equal(again.lastTimestamp, '2026-01-01T12:00:05Z');
+  assert.deepEqual(seen, ['ADDED Created', 'MODIFIED Started', 'MODIFIED Pulled']);
+});
+
+test('a deleted Event is forgotten once its place in the queue is passed: a repeat after that starts anew', () => {
+  const { clock, store, recorder, pod, kubelet, events } = setup(100);
+  const say = () => recorder.record(pod('web'), 'Normal', 'Pulled', 'pulled', kubelet);
+  say();
+  const [first] = events();
+  store.remove('Event', 'default', first!.metadata.name!);
+  clock.advance(61 * 60_000);
+  recorder.record(pod('other'), 'Normal', 'Pulled', 'pulled', kubelet);
+  clock.advance(61 * 60_000);
+  say();
+  const [again] = events();
+  assert.equal(again!.count, 1);
+  assert.notEqual(again!.metadata.name, first!.metadata.name);
 });
 
 test('an Event reads the same every time it is read (name, uid, timestamps), and no two Events share a uid or a name', () => {
