@@ -1,7 +1,7 @@
 // Event objects as the kubelet, scheduler and controllers record them (core/v1 Event, what `kubectl describe`
 // and `kubectl get events` read). Repeats of the same event are aggregated into one object with a growing
-// count and lastTimestamp, as client-go's event correlator does. Events are bounded: older than an hour
-// (the API server's event TTL) or beyond `maxEvents`, the oldest go.
+// count and lastTimestamp, as client-go's event correlator does. Events are bounded: an hour after its latest
+// write an Event goes (the API server's event TTL), and beyond `maxEvents` the one written longest ago goes.
 //
 // A busy cluster records five Events per Pod and reads few of them, so the recorder keeps each one as a
 // RecordedEvent (one object, no strings of its own) and the store reads Events through it (a CompactKind):
@@ -44,17 +44,17 @@ export interface EventRecorderOptions {
 
 type ObjectReference = KubeEvent['involvedObject'];
 
+type Source = NonNullable<KubeEvent['source']>;
+
 /** What a RecordedEvent is now: the Event's current version, a version of the past, or deleted by a user. */
 type EventState = 0 | 1 | 2;
 const LIVE: EventState = 0;
 const GONE: EventState = 1;
 const DELETED: EventState = 2;
-type Source = NonNullable<KubeEvent['source']>;
 
 /**
- * One version of one Event. Immutable but for the recorder's bookkeeping (the chain, and whether it is still
- * the Event's current version): a repeat is a new version, so a watch replaying the window sees each version
- * as it was.
+ * One version of one Event. Immutable but for the recorder's bookkeeping (the chain, and its state): a repeat
+ * is a new version, so a watch replaying the window sees each version as it was.
  */
 class RecordedEvent implements CompactObject {
   /** The involved object's next event, oldest first: a short chain per object (no list per object to grow). */
@@ -66,7 +66,7 @@ class RecordedEvent implements CompactObject {
     private readonly recorder: EventRecorder,
     /** This version's resourceVersion. */
     readonly rv: number,
-    /** The first version's: the uid is drawn from it, and a user's edit is kept under it. */
+    /** The resourceVersion the Event was created with: its uid is drawn from it, and a user's edit kept under it. */
     readonly serial: number,
     /** The name's counter within its millisecond. */
     readonly seq: number,
