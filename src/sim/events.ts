@@ -139,8 +139,8 @@ class RecordedEvent implements CompactObject {
 
 export class EventRecorder implements CompactKind {
   /**
-   * By involved object's uid, its first event (the rest follow in a chain): a short scan, which spares every
-   * event a long key string (the uid strings are the objects' own, hashed once).
+   * By involved object's uid, its first event (the rest follow in a chain): a short scan, with no key string
+   * per event (the uid strings are the objects' own, hashed once).
    */
   private readonly byUid = new Map<string, RecordedEvent>();
   /**
@@ -189,7 +189,7 @@ export class EventRecorder implements CompactKind {
     // Pulled, Created and Started for one container of one Pod version: one reference serves all three).
     let involvedObject: ObjectReference | undefined;
     let last: RecordedEvent | undefined;
-    for (let seen = this.byUid.get(uid); seen; seen = seen.next) {
+    for (let seen = this.byUid.get(uid), before: RecordedEvent | undefined; seen; before = seen, seen = seen.next) {
       last = seen;
       const ref = seen.involvedObject;
       if (ref.resourceVersion === meta.resourceVersion && ref.fieldPath === fieldPath && ref.kind === involved.kind) involvedObject = ref;
@@ -199,16 +199,13 @@ export class EventRecorder implements CompactKind {
         // Deleted through the API: client-go's patch finds no Event, so it creates it again under its name,
         // with the count and first time its correlator kept.
         const again = seen.nextVersion(rv, wall, seen.count + 1, at, rv);
-        this.replaceInChain(seen, again);
+        this.replaceInChain(seen, again, before);
         seen.state = GONE;
-        this.order.push(again);
-        this.live++;
-        this.store.publishCompact('ADDED', again, rv);
-        this.trim(at);
+        this.add(again, at);
         return;
       }
       const repeat = seen.nextVersion(rv, wall, seen.count + 1, at);
-      this.supersede(seen, repeat);
+      this.supersede(seen, repeat, before);
       this.store.publishCompact('MODIFIED', repeat, rv);
       return;
     }
@@ -217,14 +214,14 @@ export class EventRecorder implements CompactKind {
     const recorded = new RecordedEvent(this, rv, rv, this.nameSeq(wall), involvedObject, reason, message, type, this.sourceObject(source, component, host), source.instance ?? host, wall, wall, 1, at);
     if (last) last.next = recorded;
     else this.byUid.set(uid, recorded);
-    this.order.push(recorded);
-    this.live++;
-    this.store.publishCompact('ADDED', recorded, rv);
-    this.trim(at);
+    this.add(recorded, at);
   }
 
-  /** Past the cap the Event written longest ago goes; and the expiry timer is set. */
-  private trim(at: number): void {
+  /** A new Event (already in its object's chain): queued, published; past the cap the one written longest ago goes. */
+  private add(e: RecordedEvent, at: number): void {
+    this.order.push(e);
+    this.live++;
+    this.store.publishCompact('ADDED', e, e.rv);
     while (this.live > this.maxEvents) this.remove(this.oldest()!, 'DELETED');
     this.compact();
     this.armExpiry(at);
@@ -279,19 +276,18 @@ export class EventRecorder implements CompactKind {
   }
 
   /** `next` takes `old`'s place in its object's chain and goes to the back of the queue (written last). */
-  private supersede(old: RecordedEvent, next: RecordedEvent): void {
-    this.replaceInChain(old, next);
+  private supersede(old: RecordedEvent, next: RecordedEvent, before?: RecordedEvent): void {
+    this.replaceInChain(old, next, before);
     old.state = GONE;
     this.stale++;
     this.order.push(next);
     this.compact();
   }
 
-  /** `next` takes `old`'s place in its object's chain. */
-  private replaceInChain(old: RecordedEvent, next: RecordedEvent): void {
+  /** `next` takes `old`'s place in its object's chain; `before` is the Event ahead of `old`, when the caller knows it. */
+  private replaceInChain(old: RecordedEvent, next: RecordedEvent, before?: RecordedEvent): void {
     const uid = old.involvedObject.uid ?? '';
-    let before: RecordedEvent | undefined;
-    for (let e = this.byUid.get(uid); e && e !== old; e = e.next) before = e;
+    if (!before) for (let e = this.byUid.get(uid); e && e !== old; e = e.next) before = e;
     next.next = old.next;
     old.next = undefined;
     if (before) before.next = next;

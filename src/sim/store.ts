@@ -227,10 +227,10 @@ export class ObjectStore {
 
   /** A compact object the API replaces: its owner keeps the edit; undefined when the owner has no such object. */
   private updateCompact(replacement: KubeObject): KubeObject | undefined {
-    const compact = this.compactKinds.get(replacement.kind);
-    if (!compact?.get(replacement.metadata.namespace, replacement.metadata.name ?? '')) return undefined;
+    // The change takes the next resourceVersion only when the owner has the object.
+    const version = this.compactKinds.get(replacement.kind)?.update(replacement, this.rv + 1);
+    if (!version) return undefined;
     const rv = ++this.rv;
-    const version = compact.update(replacement, rv)!;
     this.history.record('MODIFIED', version, rv);
     const json = version.json();
     this.deliverInOrder({ type: 'MODIFIED', object: json, rv });
