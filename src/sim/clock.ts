@@ -62,16 +62,22 @@ export class TimerQueue {
     return this.heap[0]?.at;
   }
 
-  /** Removes the earliest live timer due at or before `t` and returns what it runs. */
-  popDue(t: number): { at: number; fn: () => void } | undefined {
-    this.dropCancelled();
-    const top = this.heap[0];
-    if (!top || top.at > t) return undefined;
-    this.removeTop();
-    const fn = top.fn!;
-    top.fn = undefined;
-    this.live--;
-    return { at: top.at, fn };
+  /**
+   * Runs every live timer due at or before `t`, earliest first, including those they add; `reached(at)` is told
+   * each one's due time just before it runs (a clock moves its time there).
+   */
+  runDue(t: number, reached?: (at: number) => void): void {
+    for (;;) {
+      this.dropCancelled();
+      const top = this.heap[0];
+      if (!top || top.at > t) return;
+      this.removeTop();
+      const fn = top.fn!;
+      top.fn = undefined;
+      this.live--;
+      reached?.(top.at);
+      fn();
+    }
   }
 
   private dropCancelled(): void {
@@ -123,6 +129,10 @@ export class TimerQueue {
 export class VirtualClock implements Clock {
   private t = 0;
   private readonly timers = new TimerQueue();
+  /** Time moves to each timer's due time as it runs (never back: a timer set for the past runs now). */
+  private readonly reached = (at: number): void => {
+    if (at > this.t) this.t = at;
+  };
 
   constructor(private readonly startWall = Date.UTC(2026, 0, 1, 12, 0, 0)) {}
 
@@ -145,12 +155,7 @@ export class VirtualClock implements Clock {
   /** Moves time forward by `ms`, running every timer that falls due on the way, in order. */
   advance(ms: number): void {
     const end = this.t + ms;
-    for (;;) {
-      const timer = this.timers.popDue(end);
-      if (!timer) break;
-      this.t = Math.max(this.t, timer.at);
-      timer.fn();
-    }
+    this.timers.runDue(end, this.reached);
     this.t = end;
   }
 
@@ -264,11 +269,7 @@ export class ScaledClock implements Clock {
   }
 
   private runDue(until: number): void {
-    for (;;) {
-      const timer = this.timers.popDue(until);
-      if (!timer) break;
-      timer.fn();
-    }
+    this.timers.runDue(until);
   }
 
   private disarm(): void {
