@@ -9,6 +9,7 @@ import type {
   ReconcileStatus,
 } from '../kube/reconcile-status.js';
 import { refKey } from '../kube/types.js';
+import { byteOrder } from '../kube/byte-order.js';
 
 interface FileRecord {
   objects: Map<string, ObjectStatus>;
@@ -122,7 +123,7 @@ export class ReconcileState implements ReconcileStatus {
 
   files(): FileStatus[] {
     return [...this.records.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => byteOrder(a, b))
       .map(([file, rec]) => ({
         file,
         objects: [...rec.objects.values()],

@@ -29,13 +29,15 @@ const blocks = new Map<string, string[]>();
 
 /** The interned lines of `text`, which ends with a newline; CR before LF dropped. */
 function splitBlock(text: string): string[] {
-  return remember(blocks, text, () => {
-    const lines: string[] = [];
-    for (let start = 0, newline = text.indexOf('\n'); newline >= 0; start = newline + 1, newline = text.indexOf('\n', start)) {
-      lines.push(intern(text.slice(start, lineEnd(text, start, newline))));
-    }
-    return lines;
-  }, BLOCK_MAX_ENTRIES);
+  return remember(blocks, text, splitLines, BLOCK_MAX_ENTRIES);
+}
+
+function splitLines(text: string): string[] {
+  const lines: string[] = [];
+  for (let start = 0, newline = text.indexOf('\n'); newline >= 0; start = newline + 1, newline = text.indexOf('\n', start)) {
+    lines.push(intern(text.slice(start, lineEnd(text, start, newline))));
+  }
+  return lines;
 }
 
 /** Where the line ending at `newline` ends without its CR. */

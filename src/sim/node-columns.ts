@@ -35,6 +35,8 @@ export class NodeColumns<T extends NodeNumbers> {
    * score with the Pod placed, and its rank: NO_FIT when it is not clean or its resources do not hold the
    * request, else the score and then fewer Pods, as one integer (what the scheduler compares). Kept in step as
    * nodes' usage changes: placing a Pod then reads one number per node instead of working it out from six.
+   * Pods of different requests placed in turn rework all nodes each time (one request is remembered, not several).
+   * The resource checks are Scheduler.filter's, which words the reasons when a node does not fit.
    */
   private readonly rankFor: Int32Array;
   private readonly scoreFor: Int32Array;

@@ -46,5 +46,6 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
   return { cpu: Math.max(cpu + sidecarCpu, initCpu), memory: Math.max(memory + sidecarMemory, initMemory) };
 }
 
-// A shared read-only stand-in for the init containers a spec leaves out (asked about for every Pod placed).
-const NONE: readonly Container[] = Object.freeze([]);
+// A shared stand-in for the containers a spec leaves out (asked about for every Pod placed); never
+// changed, and not frozen: a frozen array is read through V8's slow path (see deep-freeze.ts).
+const NONE: readonly Container[] = [];

@@ -20,9 +20,9 @@ const latin1 = new TextDecoder('latin1');
 
 export class SeededRandom {
   /**
-   * The generator's 32-bit state and its latest output, in a typed array: a uint32 kept in a plain field or
-   * returned from a call is a new heap number whenever it is 2^30 or more (half of all draws), and the
-   * scheduler and the container runtime draw often.
+   * The generator's 32-bit state and its latest output, in a typed array: a uint32 kept in a plain field is a
+   * new heap number whenever it is 2^30 or more (half of all draws), and the scheduler and the container
+   * runtime draw often. (The small methods that return one are inlined where they are hot.)
    */
   private readonly state = new Uint32Array(2);
   /** By length: the few lengths callers ask for (64 for container IDs, 32, 10, 5). */

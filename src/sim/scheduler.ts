@@ -116,8 +116,6 @@ export class Scheduler {
   /** The nodes in scheduling order, as columns; rebuilt after nodes change. */
   private order: NodeColumns<NodeAccount> | undefined;
   private nextStart = 0;
-  /** The Pod being bound and its requests, for its own store event to account. */
-  private placing: { uid: string; requests: PodRequests; scoreRequests: PodRequests } | undefined;
   /** Scratch: the nodes tied for the best score while placing one Pod. */
   private tied = new Int32Array(0);
 
@@ -137,7 +135,8 @@ export class Scheduler {
       if (holds && had) return;
       this.active.delete(uid);
       this.unschedulable.delete(uid);
-      if (holds && !had) this.account(uid, nodeName, pod);
+      // A Pod bound elsewhere (spec.nodeName, a static Pod): the ones placed here were accounted when placed.
+      if (holds && !had) this.account(uid, nodeName, podRequests(pod), podRequests(pod, true));
       if (!holds && had) {
         this.release(uid, had);
         this.retrySoon();
@@ -155,11 +154,7 @@ export class Scheduler {
     }
   }
 
-  private account(uid: string, nodeName: string, pod: Pod): void {
-    // The Pod just bound comes back as a store event: its requests were worked out to place it.
-    const placing = this.placing?.uid === uid ? this.placing : undefined;
-    const requests = placing?.requests ?? podRequests(pod);
-    const scoreRequests = placing?.scoreRequests ?? podRequests(pod, true);
+  private account(uid: string, nodeName: string, requests: PodRequests, scoreRequests: PodRequests): void {
     this.placed.set(uid, { nodeName, cpu: requests.cpu, memory: requests.memory, scoreCpu: scoreRequests.cpu, scoreMemory: scoreRequests.memory });
     const n = this.nodes.get(nodeName);
     if (!n) return;
@@ -271,9 +266,10 @@ export class Scheduler {
     if (ties > 1) best = tied[this.random.int(ties)]!;
     if (total > 0) this.nextStart = ((this.nextStart % total) + examined) % total;
     if (best >= 0) {
-      this.placing = { uid: pod.metadata.uid!, requests, scoreRequests };
-      this.bind(pod, columns.accounts[best]!);
-      this.placing = undefined;
+      const n = columns.accounts[best]!;
+      // Accounted as it is bound: the bound Pod's own store event then finds it placed.
+      this.account(pod.metadata.uid!, n.node.metadata.name!, requests, scoreRequests);
+      this.bind(pod, n);
       return;
     }
     this.unschedulable.set(pod.metadata.uid!, podKey(pod));
@@ -348,7 +344,7 @@ function feasibleNodesToFind(total: number): number {
 
 /** Conditions with `condition` replacing the one of its type (or added). */
 export function withCondition(conditions: readonly Condition[] | undefined, condition: Condition): Condition[] {
-  // Exactly sized (filter + push would leave spare capacity in the stored Pod).
+  // Pushed, then copied at its exact size: the pushed list has spare capacity, which the stored Pod would keep.
   const out: Condition[] = [];
   for (const c of conditions ?? []) if (c.type !== condition.type) out.push(c);
   out.push(condition);

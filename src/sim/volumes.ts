@@ -124,12 +124,12 @@ const tokensByNamespace = new Map<string, Map<string, string>>();
 /** The projected token of `account`: one string per account, found without building its subject each time. */
 function serviceAccountToken(namespace: string, account: string): string {
   const accounts = remember(tokensByNamespace, namespace, newStringMap, MEMO_LIMIT);
-  let token = accounts.get(account);
-  if (token === undefined) {
-    const subject = `system:serviceaccount:${namespace}:${account}`;
-    accounts.set(account, (token = `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`));
-  }
-  return token;
+  return remember(accounts, account, (name) => tokenFor(namespace, name), MEMO_LIMIT);
+}
+
+function tokenFor(namespace: string, account: string): string {
+  const subject = `system:serviceaccount:${namespace}:${account}`;
+  return `eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVzaW0ifQ.${Buffer.from(JSON.stringify({ sub: subject })).toString('base64url')}.c2lt`;
 }
 
 function addSource(files: FileList, dir: string, volume: string, source: Record<string, unknown>, pod: Pod, lookup: ConfigLookup): void {
@@ -212,22 +212,18 @@ function sharedFiles(list: FileList): SharedFiles {
 }
 
 /**
- * What a container sees of the kubelet's files, as a read-only Map: /etc/hostname and /etc/hosts written
+ * What a container sees of the kubelet's files, as a ReadonlyMap: /etc/hostname and /etc/hosts written
  * from the Pod's name and IP when read, /etc/resolv.conf and the volume files shared with every container
  * that has the same. Ten thousand containers would otherwise keep ten thousand Maps of the same token,
  * ca.crt and namespace, and a hosts file each that hardly anyone reads.
  */
-class KubeletFiles implements Map<string, string> {
+class KubeletFiles implements ReadonlyMap<string, string> {
   constructor(
     private readonly hostname: string,
     private readonly ip: string,
     private readonly resolvConf: string,
     private readonly shared: SharedFiles,
   ) {}
-
-  get [Symbol.toStringTag](): string {
-    return 'Map';
-  }
 
   get size(): number {
     return this.shared.paths.length;
@@ -267,20 +263,8 @@ class KubeletFiles implements Map<string, string> {
     return this.entries();
   }
 
-  forEach(callback: (value: string, key: string, map: Map<string, string>) => void, thisArg?: unknown): void {
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
     for (const p of this.shared.paths) callback.call(thisArg, this.get(p)!, p, this);
-  }
-
-  set(): this {
-    throw new TypeError('the kubelet\'s files are read-only');
-  }
-
-  delete(): boolean {
-    throw new TypeError('the kubelet\'s files are read-only');
-  }
-
-  clear(): void {
-    throw new TypeError('the kubelet\'s files are read-only');
   }
 }
 
@@ -288,13 +272,13 @@ const containerVolumes = new FileList();
 const subPathVolume = new FileList();
 
 /** Every file the container sees, by absolute path (read-only). Throws VolumeMountError for a missing source. */
-export function containerFiles(pod: Pod, container: Container, lookup: ConfigLookup): Map<string, string> {
+export function containerFiles(pod: Pod, container: Container, lookup: ConfigLookup): ReadonlyMap<string, string> {
   const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
   const ip = pod.status?.podIP ?? '';
   const namespace = pod.metadata.namespace ?? 'default';
   const resolvConf = remember(resolvConfs, namespace, resolvConfFor, MEMO_LIMIT);
+  // Scratch lists, emptied after each use (the finally below).
   const files = containerVolumes;
-  files.clear();
   try {
     for (const mount of container.volumeMounts ?? []) {
       const volume = volumeNamed(pod, mount.name);

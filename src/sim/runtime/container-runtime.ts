@@ -13,8 +13,8 @@ import type { ImageDefinition } from './images/image.js';
 import { RunningContainer } from './running-container.js';
 import { EMPTY_INPUT, StreamInput, type Input } from './process/input.js';
 import type { Proc, Program } from './process/program.js';
-import { TaskRunner, type TaskOutcome, type TaskOwner } from './process/task-runner.js';
-import { SIGNAL_NUMBERS, Signalled, type SignalName } from './process/task.js';
+import { exitOf, TaskRunner, type TaskOutcome, type TaskOwner } from './process/task-runner.js';
+import type { SignalName } from './process/task.js';
 import { startExec } from './exec/exec-session.js';
 import { deepFreeze } from '../deep-freeze.js';
 
@@ -143,13 +143,7 @@ class MainProcess extends ProcessEnd<ProcessExit> implements ContainerProcess, T
     container.endMain();
     container.stop();
     if (running.get(context) === container) running.delete(context);
-    if ('value' in outcome) this.end({ code: outcome.value & 255 });
-    else if ('killed' in outcome) this.end({ code: 137, signal: 9 });
-    else if (outcome.error instanceof Signalled) this.end({ code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] });
-    else {
-      this.output.stderr(`kubesim: ${context.image}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
-      this.end({ code: 1 });
-    }
+    this.end(exitOf(outcome, context.image, this.output.stderr));
   }
 }
 

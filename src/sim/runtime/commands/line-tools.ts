@@ -1,5 +1,6 @@
 // Line-oriented filters: sort, uniq, tr, cut, tee, seq.
 
+import { byteOrder } from '../../kube-deps.js';
 import type { Program } from '../process/program.js';
 import { resolvePath } from '../filesystem.js';
 import { linesOf, readInputs } from './input-files.js';
@@ -22,7 +23,7 @@ export const sort: Program = function* (proc, argv) {
   const { flags, files } = flagsAndFiles(argv, ['k', 't']);
   const { inputs, failed } = yield* readInputs(proc, 'sort', files);
   let lines = inputs.flatMap((i) => linesOf(i.text));
-  lines.sort(flags.includes('n') ? (a, b) => (Number.parseFloat(a) || 0) - (Number.parseFloat(b) || 0) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  lines.sort(flags.includes('n') ? (a, b) => (Number.parseFloat(a) || 0) - (Number.parseFloat(b) || 0) : byteOrder);
   if (flags.includes('r')) lines.reverse();
   if (flags.includes('u')) lines = lines.filter((l, i) => i === 0 || l !== lines[i - 1]);
   proc.stdout(lines.map((l) => `${l}\n`).join(''));

@@ -5,8 +5,7 @@ import type { ExecIO, ExecProcess } from '../types.js';
 import type { RunningContainer } from '../running-container.js';
 import { StreamInput } from '../process/input.js';
 import type { Proc, Program } from '../process/program.js';
-import { TaskRunner, type TaskOutcome } from '../process/task-runner.js';
-import { Signalled } from '../process/task.js';
+import { exitOf, TaskRunner, type TaskOutcome } from '../process/task-runner.js';
 import { LineDiscipline, terminalNewlines } from './line-discipline.js';
 
 export function startExec(container: RunningContainer, program: Program, argv: string[], io: ExecIO): ExecProcess & { end(): void } {
@@ -24,13 +23,7 @@ export function startExec(container: RunningContainer, program: Program, argv: s
   const onDone = (outcome: TaskOutcome<number>) => {
     finished = true;
     container.disown(runner);
-    if ('value' in outcome) resolve(outcome.value & 255);
-    else if ('killed' in outcome) resolve(137);
-    else if (outcome.error instanceof Signalled) resolve(outcome.error.exitCode);
-    else {
-      err(`kubesim: ${argv[0]}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
-      resolve(1);
-    }
+    resolve(exitOf(outcome, argv[0] ?? '', err).code);
   };
   const runner = new TaskRunner(container.context.clock, container.run(program, proc, argv), onDone, (signal) => proc.catchSignal?.(signal) ?? false);
   stdin.onData = () => runner.wake();

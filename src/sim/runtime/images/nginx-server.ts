@@ -3,7 +3,7 @@
 // and the error log to stderr, and shuts down on TERM (fast) or QUIT (graceful) with status 0.
 
 import { handleSignals, type ProcessEntry, type Program, type Proc } from '../process/program.js';
-import { exitWith, PARK, Signalled, sleep, type SignalName, type Task, type Wait } from '../process/task.js';
+import { exitWith, PARK, Signalled, sleep, type SignalName, type Task } from '../process/task.js';
 import { ConnectionRefused, type HttpRequest, type HttpResponse } from '../types.js';
 import { resolvePath } from '../filesystem.js';
 import { nginxLocalTime, perSecond, slashTime } from './log-time.js';

@@ -3,9 +3,22 @@
 // callback, never in a promise continuation, so simulated time stays exact.
 
 import type { Clock, TimerId } from '../../clock.js';
-import { Signalled, type SignalName, type Task, type Wait } from './task.js';
+import { Signalled, SIGNAL_NUMBERS, type SignalName, type Task, type Wait } from './task.js';
+import type { ProcessExit } from '../types.js';
 
 export type TaskOutcome<T> = { value: T } | { error: unknown } | { killed: true };
+
+/**
+ * A task's end as a process exit: its status (the low 8 bits), 137 when killed, 128 + n when a signal ended it.
+ * Any other error is a bug of a program: written to `stderr` as `kubesim: <who>: …`, and the exit is 1.
+ */
+export function exitOf(outcome: TaskOutcome<number>, who: string, stderr: (text: string) => void): ProcessExit {
+  if ('value' in outcome) return { code: outcome.value & 255 };
+  if ('killed' in outcome) return { code: 137, signal: 9 };
+  if (outcome.error instanceof Signalled) return { code: outcome.error.exitCode, signal: SIGNAL_NUMBERS[outcome.error.signal] };
+  stderr(`kubesim: ${who}: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}\n`);
+  return { code: 1 };
+}
 
 /**
  * Who hears of a task's end and decides which signals it ignores, as one object: a container's main
