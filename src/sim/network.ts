@@ -39,8 +39,8 @@ export class ClusterNetwork {
   private readonly byIP = new Map<string, SimPodNetwork>();
   /**
    * `name.namespace` and bare hostnames of Pods (what a Pod's /etc/hosts or cluster DNS would resolve), the
-   * latest Pod's where two share one. Made when a name is looked up after Pods came or went: Pods mostly
-   * reach each other by IP, and thousands start at once.
+   * latest Pod's where two share one. Made when a name is first looked up (Pods mostly reach each other by IP,
+   * and thousands start at once), then kept up as Pods attach; made again after a Pod that held a name goes.
    */
   private byHostname: Map<string, SimPodNetwork> | undefined;
 
@@ -60,7 +60,7 @@ export class ClusterNetwork {
     const net = new SimPodNetwork(podIP, this, hostNetwork ? [] : hostnames);
     if (!hostNetwork) {
       this.byIP.set(podIP, net);
-      this.byHostname = undefined;
+      if (this.byHostname) for (const h of net.hostnames) this.byHostname.set(h, net);
     }
     return net;
   }
@@ -68,7 +68,8 @@ export class ClusterNetwork {
   detach(net: SimPodNetwork): void {
     if (this.byIP.get(net.podIP) === net) {
       this.byIP.delete(net.podIP);
-      this.byHostname = undefined;
+      // An earlier Pod of the same name answers to it again: the index is made anew when next asked.
+      if (this.byHostname && net.hostnames.some((h) => this.byHostname!.get(h) === net)) this.byHostname = undefined;
     }
     net.closeAll();
   }

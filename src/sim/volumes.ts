@@ -345,7 +345,7 @@ export function containerMounts(pod: Pod, container: Container, emptyDirs: () =>
 }
 
 function mountPoint(mountPath: string): string {
-  return (mountPath.endsWith('/') ? mountPath.slice(0, -1) : mountPath) || '/';
+  return withoutTrailingSlash(mountPath) || '/';
 }
 
 const readOnlyMounts = new Map<string, ContainerMount[]>();

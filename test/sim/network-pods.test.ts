@@ -41,6 +41,7 @@ test('Pods reach each other by IP and by hostname; the latest Pod of a name wins
   assert.equal(client.request('10.244.1.3', 80, GET).body, 'old');
   cluster.detach(replacement);
   assert.equal(client.resolve('10.244.2.9'), undefined);
+  assert.equal(client.resolve('web'), '10.244.1.3', 'the earlier Pod of the name answers to it again');
   cluster.detach(old);
   assert.equal(client.resolve('web'), undefined);
   assert.throws(() => client.request('web', 80, GET), /bad address 'web'/);

@@ -95,10 +95,15 @@ export class ContainerFilesystem {
 
   private mountAt(path: string): MountHit | undefined {
     let best: MountHit | undefined;
+    let bestLength = -1;
     for (const mount of this.mounts) {
       const root = mountRoot(mount.path);
       if (path !== root && !isBelow(path, root)) continue;
-      if (!best || root.length > best.mount.path.length) best = { mount, rel: path === root ? '' : path.slice(root === '/' ? 1 : root.length + 1) };
+      // The deepest mount point holding the path wins (roots compared as normalised).
+      if (root.length > bestLength) {
+        best = { mount, rel: path === root ? '' : path.slice(root === '/' ? 1 : root.length + 1) };
+        bestLength = root.length;
+      }
     }
     return best;
   }
