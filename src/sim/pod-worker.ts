@@ -303,7 +303,7 @@ export class PodWorker {
     this.pullBackoffs?.forget(s.spec.image ?? '');
     s.imageID = outcome.imageID;
     let env: { name: string; value: string }[];
-    let files: ReadonlyMap<string, string>;
+    let files: Map<string, string>;
     try {
       const pod = this.podWithIPs();
       env = resolveContainerEnv(pod, s.spec, this.k.lookup, this.k.nodeResources);
@@ -333,7 +333,7 @@ export class PodWorker {
     });
   }
 
-  private run(s: Slot, attempt: number, env: { name: string; value: string }[], files: ReadonlyMap<string, string>): void {
+  private run(s: Slot, attempt: number, env: { name: string; value: string }[], files: Map<string, string>): void {
     if (s.state.terminated) {
       s.lastState = { terminated: s.state.terminated };
       s.restartCount++;

@@ -212,18 +212,22 @@ function sharedFiles(list: FileList): SharedFiles {
 }
 
 /**
- * What a container sees of the kubelet's files, as a ReadonlyMap: /etc/hostname and /etc/hosts written
+ * What a container sees of the kubelet's files, as a read-only Map: /etc/hostname and /etc/hosts written
  * from the Pod's name and IP when read, /etc/resolv.conf and the volume files shared with every container
  * that has the same. Ten thousand containers would otherwise keep ten thousand Maps of the same token,
  * ca.crt and namespace, and a hosts file each that hardly anyone reads.
  */
-class KubeletFiles implements ReadonlyMap<string, string> {
+class KubeletFiles implements Map<string, string> {
   constructor(
     private readonly hostname: string,
     private readonly ip: string,
     private readonly resolvConf: string,
     private readonly shared: SharedFiles,
   ) {}
+
+  get [Symbol.toStringTag](): string {
+    return 'Map';
+  }
 
   get size(): number {
     return this.shared.paths.length;
@@ -263,8 +267,20 @@ class KubeletFiles implements ReadonlyMap<string, string> {
     return this.entries();
   }
 
-  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+  forEach(callback: (value: string, key: string, map: Map<string, string>) => void, thisArg?: unknown): void {
     for (const p of this.shared.paths) callback.call(thisArg, this.get(p)!, p, this);
+  }
+
+  set(): this {
+    throw new TypeError('the kubelet\'s files are read-only');
+  }
+
+  delete(): boolean {
+    throw new TypeError('the kubelet\'s files are read-only');
+  }
+
+  clear(): void {
+    throw new TypeError('the kubelet\'s files are read-only');
   }
 }
 
@@ -272,7 +288,7 @@ const containerVolumes = new FileList();
 const subPathVolume = new FileList();
 
 /** Every file the container sees, by absolute path (read-only). Throws VolumeMountError for a missing source. */
-export function containerFiles(pod: Pod, container: Container, lookup: ConfigLookup): ReadonlyMap<string, string> {
+export function containerFiles(pod: Pod, container: Container, lookup: ConfigLookup): Map<string, string> {
   const hostname = pod.spec.hostname ?? pod.metadata.name ?? '';
   const ip = pod.status?.podIP ?? '';
   const namespace = pod.metadata.namespace ?? 'default';

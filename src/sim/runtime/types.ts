@@ -74,7 +74,7 @@ export interface ContainerContext {
   /** Optional: the container's `workingDir` (the runtime creates it if the image lacks it); else the image's. */
   workingDir?: string;
   /** Files the kubelet provides: mounted volumes, /etc/hosts, /etc/resolv.conf, /etc/hostname. Absolute paths. */
-  files: ReadonlyMap<string, string>;
+  files: Map<string, string>;
   /**
    * Optional: where volumes are mounted. A mount's directory exists even when the volume is empty; writes
    * below a `readOnly` one fail with `Read-only file system` (configMap, secret, downwardAPI, projected);
